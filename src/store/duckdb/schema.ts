@@ -1,0 +1,44 @@
+/**
+ * DDL of the store of record. Raw tables (sources, captures, capture_links, ingest_errors) are
+ * appended by ingest; pages, links and hosts are replaced as a whole by each build.
+ */
+
+/** Bumped when a table changes shape; a store refuses a file with another version. */
+export const SCHEMA_VERSION = '1';
+
+/** Statements creating the raw tables (idempotent). */
+export const RAW_SCHEMA: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS sources (
+     source_id INTEGER PRIMARY KEY, name VARCHAR NOT NULL UNIQUE, fingerprint VARCHAR NOT NULL,
+     records_done BIGINT NOT NULL DEFAULT 0, complete BOOLEAN NOT NULL DEFAULT false,
+     captures_added BIGINT NOT NULL DEFAULT 0, errors BIGINT NOT NULL DEFAULT 0,
+     started_at TIMESTAMP, finished_at TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS captures (
+     capture_id BIGINT NOT NULL, url VARCHAR NOT NULL, fetched_at TIMESTAMP NOT NULL,
+     status SMALLINT NOT NULL, ip VARCHAR, content_type VARCHAR, redirect_location VARCHAR,
+     title VARCHAR, lang VARCHAR, encoding VARCHAR, size BIGINT, meta VARCHAR,
+     payload_digest VARCHAR, revisit_digest VARCHAR, revisit_uri VARCHAR, revisit_date TIMESTAMP,
+     is_revisit BOOLEAN NOT NULL, source_id INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS capture_links (
+     capture_id BIGINT NOT NULL, ord INTEGER NOT NULL, url VARCHAR NOT NULL, item_type VARCHAR NOT NULL,
+     anchor VARCHAR, alt VARCHAR, rel VARCHAR, text_pre VARCHAR, text_post VARCHAR,
+     semantic_location VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS ingest_errors (
+     source_id INTEGER NOT NULL, record_index BIGINT NOT NULL, byte_offset BIGINT NOT NULL,
+     message VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS builds (
+     built_at TIMESTAMP NOT NULL, seconds DOUBLE NOT NULL, stats VARCHAR NOT NULL)`,
+];
+
+/** Staging tables, one per connection, filled by the appender before each atomic batch. */
+export const STAGE_SCHEMA: readonly string[] = [
+  `CREATE TEMP TABLE IF NOT EXISTS stage_captures (
+     capture_id BIGINT, url VARCHAR, fetched_at VARCHAR, status SMALLINT, ip VARCHAR,
+     content_type VARCHAR, redirect_location VARCHAR, title VARCHAR, lang VARCHAR, encoding VARCHAR,
+     size BIGINT, meta VARCHAR, payload_digest VARCHAR, revisit_digest VARCHAR, revisit_uri VARCHAR,
+     revisit_date VARCHAR, is_revisit BOOLEAN)`,
+  `CREATE TEMP TABLE IF NOT EXISTS stage_links (
+     capture_id BIGINT, ord INTEGER, url VARCHAR, item_type VARCHAR, anchor VARCHAR, alt VARCHAR,
+     rel VARCHAR, text_pre VARCHAR, text_post VARCHAR, semantic_location VARCHAR)`,
+];
