@@ -1,0 +1,19 @@
+/**
+ * @module store: the `LinkStore` seam and its DuckDB implementation.
+ */
+export type { DuckDBStoreOptions } from './duckdb/duckdb-link-store.js';
+export { createDuckDBStore, DuckDBLinkStore } from './duckdb/duckdb-link-store.js';
+export { StoreError, type StoreErrorCode } from './errors.js';
+export type {
+  AppendResult,
+  BuildStats,
+  CaptureBatch,
+  IngestErrorRecord,
+  LineSink,
+  LinkStore,
+  LinksCsvOptions,
+  SourceState,
+  StepProgress,
+  StoredCapture,
+  StoreStats,
+} from './types.js';
