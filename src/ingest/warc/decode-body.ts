@@ -47,7 +47,10 @@ export function dechunk(raw: Buffer): Buffer | undefined {
   let pos = 0;
   while (pos < raw.length) {
     const lineEnd = raw.indexOf(0x0a, pos);
-    if (lineEnd < 0 || lineEnd - pos > 1024) break;
+    if (lineEnd < 0 || lineEnd - pos > 1024) {
+      if (pos === 0) return undefined;
+      break;
+    }
     const size = raw.toString('latin1', pos, lineEnd).split(';')[0]?.trim() ?? '';
     if (!/^[0-9a-fA-F]{1,8}$/.test(size)) {
       if (parts.length === 0 && pos === 0) return undefined;

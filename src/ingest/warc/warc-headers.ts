@@ -52,6 +52,8 @@ export function unbracketUri(raw: string): string {
 
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+/** Already in the output form; checked cheaply since nearly every WARC-Date is. */
+const CANONICAL_RE = /^\d{4}-(?:0[1-9]|1[0-2])-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\d*$/;
 
 /**
@@ -61,6 +63,7 @@ const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\d*$/;
  */
 export function normalizeWarcDate(raw: string): string | undefined {
   const text = raw.trim();
+  if (CANONICAL_RE.test(text) && isRealDay(text)) return text;
   const iso = ISO_RE.exec(text);
   const compact = iso === null ? COMPACT_RE.exec(text) : null;
   const m = iso ?? compact;
@@ -74,8 +77,7 @@ export function normalizeWarcDate(raw: string): string | undefined {
     number,
   ];
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return undefined;
-  // Date.UTC rolls 2024-02-30 over into March: refuse days the month does not have.
-  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return undefined;
+  if (!isRealDay(`${m[1]}-${m[2]}-${m[3]}`)) return undefined;
   let ms = Date.UTC(y, mo - 1, d, h, mi, s);
   const zone = iso !== null ? m[7] : undefined;
   if (zone !== undefined && zone.toUpperCase() !== 'Z') {
@@ -85,4 +87,13 @@ export function normalizeWarcDate(raw: string): string | undefined {
   }
   const date = new Date(ms);
   return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+/** True when the `YYYY-MM-DD` the text starts with names a day the month has. */
+function isRealDay(text: string): boolean {
+  const d = Number(text.slice(8, 10));
+  if (d >= 1 && d <= 28) return true;
+  const date = new Date(Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, d));
+  // Date.UTC rolls 2024-02-30 over into March.
+  return d >= 1 && date.getUTCDate() === d;
 }
