@@ -42,7 +42,7 @@ export async function* decodeGzipMembers(
     const buf = reader.bytes;
     const header = parseGzipHeader(buf, 0);
     if (header.kind === 'incomplete' && !reader.ended) {
-      want = reader.available * 2;
+      want = Math.max(LOOKAHEAD, reader.available * 2);
       continue;
     }
     if (header.kind !== 'ok') {
@@ -54,7 +54,7 @@ export async function* decodeGzipMembers(
     }
     const fast = inflateMember(buf, header.length, fastLimit);
     if (fast.kind === 'short' && !reader.ended) {
-      want = reader.available * 2;
+      want = Math.max(LOOKAHEAD, reader.available * 2);
       continue;
     }
     want = LOOKAHEAD;
