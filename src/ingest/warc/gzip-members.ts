@@ -3,7 +3,8 @@
  * member it came from. Members up to a size limit are inflated in one synchronous call (fast:
  * no stream set-up per record); larger ones (a whole-file gzip, a huge record) are streamed.
  * A corrupt or truncated member is reported and skipped: decoding resumes at the next `1f 8b 08`
- * that inflates to a `WARC/` line.
+ * that inflates to a `WARC/` line. A streamed member's CRC can only be checked at its end, after
+ * its records were handed on; a mismatch there is still reported.
  */
 import zlib from 'node:zlib';
 import type { ByteReader } from './byte-reader.js';
