@@ -1,0 +1,60 @@
+/**
+ * Input format sniffing from the first bytes (gunzipped first when gzip), with the file name as a
+ * hint only where the bytes cannot tell (a WAT is a WARC whose records happen to hold JSON).
+ */
+import zlib from 'node:zlib';
+import type { InputFormat } from './types.js';
+
+/** How many (decoded) bytes the sniffing looks at. */
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Tell what `firstBytes` (the start of an input, ideally 64 KiB or more) hold:
+ * - `wat`: a WARC whose first `metadata` record holds WAT JSON (`"Envelope"`), or a WARC named
+ *   `*.wat` / `*.wat.gz` or whose warcinfo names a `.wat` file;
+ * - `warc`: any other data starting with `WARC/`;
+ * - `ndjson`: the first non-blank character is `{`;
+ * - `csv`: the first line has `url_from` and `url_to` columns;
+ * - `unknown` otherwise (also for gzip data that does not inflate).
+ */
+export function detectFormat(firstBytes: Uint8Array, name: string): InputFormat {
+  const bytes = inflatePrefix(
+    Buffer.from(firstBytes.buffer, firstBytes.byteOffset, firstBytes.length),
+  );
+  if (bytes === undefined) return 'unknown';
+  let text = bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES));
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.startsWith('WARC/')) return isWat(text, name) ? 'wat' : 'warc';
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{')) return 'ndjson';
+  const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
+  const columns = firstLine.split(/[,;\t|]/).map((c) =>
+    c
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase(),
+  );
+  if (columns.includes('url_from') && columns.includes('url_to')) return 'csv';
+  return 'unknown';
+}
+
+function isWat(text: string, name: string): boolean {
+  if (/\.wat(\.gz)?$/i.test(name)) return true;
+  if (/^WARC-Filename:[^\r\n]*\.wat(\.gz)?\s*$/im.test(text)) return true;
+  const metadata = /^WARC-Type:\s*metadata\s*$/im.exec(text);
+  if (metadata === null) return false;
+  const blockStart = text.indexOf('\n\r\n', metadata.index);
+  if (blockStart < 0) return false;
+  const block = text.slice(blockStart + 3, blockStart + 3 + 4096);
+  return block.trimStart().startsWith('{') && block.includes('"Envelope"');
+}
+
+/** The bytes, gunzipped as far as they go when they are gzip; undefined when that fails. */
+function inflatePrefix(bytes: Buffer): Buffer | undefined {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  try {
+    return zlib.gunzipSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  } catch {
+    return undefined;
+  }
+}
