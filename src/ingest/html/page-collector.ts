@@ -1,0 +1,358 @@
+/**
+ * The htmlparser2 callback handler that collects links, title, meta and language evidence from
+ * one document while it streams by. Internal to this folder: use `extractPage`.
+ */
+import type { LinkOccurrence } from '../../core/types.js';
+import { normalizeUrl } from '../../core/url/normalize-url.js';
+import { BREAK, elementFlags, HIDDEN, OFF_CONTEXT, SEMANTIC, SPECIAL } from './elements.js';
+import { parseMetaRefresh } from './meta-refresh.js';
+import { normalizeLang } from './normalize-lang.js';
+import { parseRel } from './rel-tokens.js';
+import { type Base, prepareBase, resolveHref } from './resolve-href.js';
+import { TextContext } from './text-context.js';
+import { clipEnd, collapseWhitespace } from './whitespace.js';
+
+/** Cap for stored anchor text, alt text, title and meta values. */
+export const MAX_TEXT = 1000;
+// Raw text kept per anchor before collapsing; generous so collapsing still yields MAX_TEXT.
+const MAX_RAW_ANCHOR = 8 * MAX_TEXT;
+const META_NAMES = new Set(['description', 'keywords', 'generator', 'robots']);
+// The attributes special elements are read for; others are not kept.
+const WANTED = new Set([
+  'href',
+  'rel',
+  'alt',
+  'lang',
+  'xml:lang',
+  'http-equiv',
+  'content',
+  'name',
+  'property',
+  'xlink:href',
+]);
+
+type Attribs = Record<string, string>;
+
+interface OpenAnchor {
+  link: LinkOccurrence;
+  index: number;
+  parts: string[];
+  rawLength: number;
+  image: boolean;
+  alt: string;
+}
+
+/** What the collector found; `extractPage` turns it into a `PageExtract`. */
+export interface CollectedPage {
+  title?: string;
+  htmlLang?: string;
+  metaLang?: string;
+  meta: Record<string, string>;
+  links: LinkOccurrence[];
+  skippedLinks: number;
+  /** Leading visible text for language detection ("" when not collected). */
+  sample: string;
+}
+
+/**
+ * Streaming collector. Pass it to `new Parser(collector)`, call `parser.end(html)`, then
+ * `result()`. Relies on htmlparser2 emitting exactly one close event per opened element
+ * (implied closes included), and guards counters against truncated input where it does not.
+ * It listens to tag names and attributes rather than `onopentag`, so the parser never builds an
+ * attributes object per tag; a special element is handled at the next event after its name.
+ */
+export class PageCollector {
+  #base: Base | undefined;
+  #baseSeen = false;
+  #text: TextContext;
+  #links: LinkOccurrence[] = [];
+  #skipped = 0;
+  #meta: Record<string, string> = {};
+  #semantic: string[] = [];
+  #hidden = 0;
+  #offContext = 0;
+  #svg = 0;
+  #anchor: OpenAnchor | null = null;
+  #titleParts: string[] | null = null;
+  #titleSeen = false;
+  #title: string | undefined;
+  #htmlSeen = false;
+  #htmlLang: string | undefined;
+  #metaLang: string | undefined;
+  #pending: string | null = null;
+  #attribs: Attribs = {};
+
+  /** @param sampleChars leading visible characters to keep for language detection (0 = none) */
+  constructor(url: string, sampleChars: number) {
+    const normalized = normalizeUrl(url);
+    this.#base = normalized.ok ? prepareBase(normalized.url) : undefined;
+    this.#text = new TextContext(sampleChars);
+  }
+
+  /** htmlparser2 callback: an element opens (its attributes follow). */
+  onopentagname(name: string): void {
+    if (this.#pending !== null) this.#flush();
+    const flags = elementFlags(name);
+    if (flags === 0) return;
+    if (flags & BREAK) this.#break();
+    if (flags & SEMANTIC) this.#semantic.push(name);
+    if (flags & HIDDEN) this.#hidden++;
+    if (flags & OFF_CONTEXT) this.#offContext++;
+    if (flags & SPECIAL) {
+      this.#pending = name;
+      this.#attribs = {};
+    }
+  }
+
+  /** htmlparser2 callback: one attribute of the element that just opened. */
+  onattribute(name: string, value: string): void {
+    // The first occurrence of an attribute wins, as in browsers.
+    if (this.#pending !== null && WANTED.has(name) && this.#attribs[name] === undefined) {
+      this.#attribs[name] = value;
+    }
+  }
+
+  /** htmlparser2 callback: an element closed, explicitly or implied. */
+  onclosetag(name: string): void {
+    if (this.#pending !== null) this.#flush();
+    const flags = elementFlags(name);
+    if (flags === 0) return;
+    if (flags & BREAK) this.#break();
+    if (flags & SEMANTIC && this.#semantic[this.#semantic.length - 1] === name)
+      this.#semantic.pop();
+    if (flags & HIDDEN && this.#hidden > 0) this.#hidden--;
+    if (flags & OFF_CONTEXT && this.#offContext > 0) this.#offContext--;
+    if (flags & SPECIAL) {
+      if (name === 'a') this.#finishAnchor();
+      else if (name === 'title') this.#finishTitle();
+      else if (name === 'svg' && this.#svg > 0) this.#svg--;
+    }
+  }
+
+  /** htmlparser2 callback: a run of text (entities decoded). */
+  ontext(data: string): void {
+    if (this.#pending !== null) this.#flush();
+    if (this.#hidden > 0) {
+      this.#titleParts?.push(data);
+      return;
+    }
+    const anchor = this.#anchor;
+    if (anchor !== null && anchor.rawLength < MAX_RAW_ANCHOR) {
+      anchor.parts.push(data);
+      anchor.rawLength += data.length;
+    }
+    if (this.#offContext === 0) this.#text.write(data);
+  }
+
+  /** Everything found; call once, after the parser has ended. */
+  result(): CollectedPage {
+    if (this.#pending !== null) this.#flush();
+    this.#finishAnchor();
+    this.#text.finish();
+    const page: CollectedPage = {
+      meta: this.#meta,
+      links: this.#links,
+      skippedLinks: this.#skipped,
+      sample: this.#text.sample(),
+    };
+    if (this.#title !== undefined && this.#title !== '') page.title = this.#title;
+    if (this.#htmlLang !== undefined) page.htmlLang = this.#htmlLang;
+    if (this.#metaLang !== undefined) page.metaLang = this.#metaLang;
+    return page;
+  }
+
+  #flush(): void {
+    const name = this.#pending;
+    const attribs = this.#attribs;
+    this.#pending = null;
+    switch (name) {
+      case 'a':
+        this.#openAnchor(attribs);
+        break;
+      case 'img':
+        if (this.#anchor !== null && !this.#anchor.image) {
+          this.#anchor.image = true;
+          this.#anchor.alt = cleanText(attribs.alt);
+        }
+        break;
+      case 'area':
+        this.#area(attribs);
+        break;
+      case 'link':
+        this.#linkElement(attribs);
+        break;
+      case 'meta':
+        this.#metaElement(attribs);
+        break;
+      case 'base':
+        if (!this.#baseSeen && attribs.href !== undefined) {
+          // The first <base href> counts even when invalid (then the document URL stays).
+          this.#baseSeen = true;
+          const base = resolveHref(attribs.href, this.#base);
+          if (base !== undefined) this.#base = prepareBase(base);
+        }
+        break;
+      case 'html':
+        if (!this.#htmlSeen) {
+          this.#htmlSeen = true;
+          this.#htmlLang = attribs.lang ?? attribs['xml:lang'];
+          if (normalizeLang(this.#htmlLang) !== undefined) this.#text.dropSample();
+        }
+        break;
+      case 'title':
+        if (!this.#titleSeen && this.#svg === 0) {
+          this.#titleSeen = true;
+          this.#titleParts = [];
+        }
+        break;
+      case 'svg':
+        this.#svg++;
+        break;
+    }
+  }
+
+  #openAnchor(attribs: Attribs): void {
+    // Anchors do not nest: a new <a> ends the open one, as the HTML tree builder does.
+    this.#finishAnchor();
+    const href = attribs.href ?? attribs['xlink:href'];
+    if (href === undefined) return;
+    const url = this.#resolve(href);
+    if (url === undefined) return;
+    const link: LinkOccurrence = {
+      url,
+      item_type: 'anchor',
+      anchor: '',
+      rel: parseRel(attribs.rel),
+      text_pre: this.#text.textBefore(),
+      text_post: '',
+      semantic_location: this.#where(),
+    };
+    const index = this.#links.push(link) - 1;
+    this.#anchor = { link, index, parts: [], rawLength: 0, image: false, alt: '' };
+  }
+
+  #finishAnchor(): void {
+    const open = this.#anchor;
+    if (open === null) return;
+    this.#anchor = null;
+    const raw = open.parts.length === 1 ? (open.parts[0] ?? '') : open.parts.join('');
+    let link = open.link;
+    link.anchor = clipEnd(collapseWhitespace(raw), MAX_TEXT);
+    if (open.image) {
+      link = {
+        url: link.url,
+        item_type: 'image',
+        anchor: link.anchor,
+        alt: open.alt,
+        rel: link.rel ?? [],
+        text_pre: link.text_pre ?? '',
+        text_post: '',
+        semantic_location: link.semantic_location ?? '',
+      };
+      this.#links[open.index] = link;
+    }
+    this.#text.awaitTextAfter(link);
+  }
+
+  #area(attribs: Attribs): void {
+    if (attribs.href === undefined) return;
+    const url = this.#resolve(attribs.href);
+    if (url === undefined) return;
+    const link: LinkOccurrence = {
+      url,
+      item_type: 'anchor',
+      anchor: '',
+      alt: cleanText(attribs.alt),
+      rel: parseRel(attribs.rel),
+      text_pre: this.#text.textBefore(),
+      text_post: '',
+      semantic_location: this.#where(),
+    };
+    this.#links.push(link);
+    this.#text.awaitTextAfter(link);
+  }
+
+  #linkElement(attribs: Attribs): void {
+    if (attribs.href === undefined) return;
+    const url = this.#resolve(attribs.href);
+    if (url === undefined) return;
+    const rel = parseRel(attribs.rel);
+    const itemType = rel.includes('canonical')
+      ? 'canonical'
+      : rel.includes('alternate')
+        ? 'alternate'
+        : 'link';
+    this.#links.push({
+      url,
+      item_type: itemType,
+      anchor: '',
+      rel,
+      semantic_location: this.#where(),
+    });
+    if (itemType === 'canonical' && this.#meta.canonical === undefined) this.#meta.canonical = url;
+  }
+
+  #metaElement(attribs: Attribs): void {
+    const httpEquiv = attribs['http-equiv'];
+    const content = attribs.content;
+    if (httpEquiv !== undefined) {
+      const kind = httpEquiv.trim().toLowerCase();
+      if (kind === 'refresh' && content !== undefined) this.#metaRefresh(content);
+      else if (kind === 'content-language' && this.#metaLang === undefined)
+        this.#metaLang = content;
+      return;
+    }
+    if (content === undefined) return;
+    this.#metaName(attribs.property, content);
+    this.#metaName(attribs.name, content);
+  }
+
+  #metaName(name: string | undefined, content: string): void {
+    if (name === undefined) return;
+    const key = name.trim().toLowerCase();
+    if (!META_NAMES.has(key) && !key.startsWith('og:') && !key.startsWith('twitter:')) return;
+    if (key.length > 64 || this.#meta[key] !== undefined) return;
+    const value = cleanText(content);
+    this.#meta[key] = key === 'robots' ? value.toLowerCase() : value;
+  }
+
+  #metaRefresh(content: string): void {
+    const target = parseMetaRefresh(content);
+    if (target === undefined) return;
+    const url = this.#resolve(target);
+    if (url === undefined) return;
+    this.#links.push({
+      url,
+      item_type: 'meta',
+      anchor: '',
+      rel: [],
+      semantic_location: this.#where(),
+    });
+  }
+
+  #finishTitle(): void {
+    if (this.#titleParts === null) return;
+    this.#title = clipEnd(collapseWhitespace(this.#titleParts.join('')), MAX_TEXT);
+    this.#titleParts = null;
+  }
+
+  #break(): void {
+    if (this.#hidden > 0) return;
+    if (this.#anchor !== null) this.#anchor.parts.push(' ');
+    if (this.#offContext === 0) this.#text.space();
+  }
+
+  #resolve(href: string): string | undefined {
+    const url = resolveHref(href, this.#base);
+    if (url === undefined) this.#skipped++;
+    return url;
+  }
+
+  #where(): string {
+    return this.#semantic[this.#semantic.length - 1] ?? '';
+  }
+}
+
+function cleanText(value: string | undefined): string {
+  return value === undefined ? '' : clipEnd(collapseWhitespace(value), MAX_TEXT);
+}

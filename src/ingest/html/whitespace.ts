@@ -1,0 +1,57 @@
+/**
+ * Whitespace collapsing and surrogate-safe clipping for extracted text. Whitespace is HTML's
+ * ASCII whitespace (space, tab, LF, FF, CR) plus vertical tab and NBSP, which pages use as
+ * spacing and readers expect as a space.
+ */
+
+/** Whether a UTF-16 code unit is whitespace for text collapsing. */
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c <= 13 && c >= 9) || c === 160;
+}
+
+/**
+ * Collapse runs of whitespace to one space and trim both ends. Returns `s` itself (no
+ * allocation) when it is already collapsed, which is the common case.
+ * @example collapseWhitespace('  a \n\t b ') // 'a b'
+ */
+export function collapseWhitespace(s: string): string {
+  const n = s.length;
+  let clean = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || s.charCodeAt(i + 1) === 32) {
+        clean = false;
+        break;
+      }
+    } else if (isSpaceCode(c)) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return s;
+  const parts: string[] = [];
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
+    parts.push(s.slice(start, i));
+  }
+  return parts.join(' ');
+}
+
+/** The first `max` UTF-16 units of `s`, without splitting a surrogate pair. */
+export function clipEnd(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const last = s.charCodeAt(max - 1);
+  return s.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+/** The last `max` UTF-16 units of `s`, without splitting a surrogate pair. */
+export function clipStart(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const first = s.charCodeAt(s.length - max);
+  return s.slice(first >= 0xdc00 && first <= 0xdfff ? s.length - max + 1 : s.length - max);
+}
