@@ -5,7 +5,14 @@
  */
 
 /** How a link was expressed in the referring document (DataForSEO `item_type`). */
-export type ItemType = 'anchor' | 'image' | 'link' | 'meta' | 'canonical' | 'alternate' | 'redirect';
+export type ItemType =
+  | 'anchor'
+  | 'image'
+  | 'link'
+  | 'meta'
+  | 'canonical'
+  | 'alternate'
+  | 'redirect';
 
 /** Every item type, in a stable order (used for dictionary codes and validation). */
 export const ITEM_TYPES: readonly ItemType[] = [

@@ -16,10 +16,16 @@ describe('normalizeUrl', () => {
     });
   });
   it('converts an IDN host to punycode', () => {
-    expect(normalizeUrl('https://bücher.de/x')).toEqual({ ok: true, url: 'https://xn--bcher-kva.de/x' });
+    expect(normalizeUrl('https://bücher.de/x')).toEqual({
+      ok: true,
+      url: 'https://xn--bcher-kva.de/x',
+    });
   });
   it('resolves a relative URL against a base', () => {
-    expect(normalizeUrl('../c?d', 'https://a.com/x/y/z')).toEqual({ ok: true, url: 'https://a.com/x/c?d' });
+    expect(normalizeUrl('../c?d', 'https://a.com/x/y/z')).toEqual({
+      ok: true,
+      url: 'https://a.com/x/c?d',
+    });
   });
   it('drops an empty query', () => {
     expect(normalizeUrl('https://a.com/p?')).toEqual({ ok: true, url: 'https://a.com/p' });
