@@ -1,0 +1,178 @@
+/**
+ * Writes a deterministic synthetic web: per snapshot, every site's pages in crawl order as WARC
+ * (request + response/revisit records) or captures NDJSON, plus the truth file and manifest.
+ * Pages are generated one at a time from the seed, so memory stays flat at any size.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { captureLines } from './capture-json.js';
+import { planForLinks } from './choose-pages.js';
+import { LineWriter } from './line-writer.js';
+import { type SnapshotStats, writeManifest } from './manifest.js';
+import { type ResolvedOptions, resolveOptions } from './options.js';
+import { pageFacts } from './page-facts.js';
+import { capturedMask, planCaptures } from './plan-captures.js';
+import { planWeb } from './plan-web.js';
+import { TargetCounter } from './target-counter.js';
+import type { GenerateOptions, GenerateProgress, GenerateSummary, Site, WebPlan } from './types.js';
+import { warcRecordsOf } from './warc-capture.js';
+import { WarcFileWriter } from './warc-file-writer.js';
+import { recordId, warcDate, warcinfoRecord } from './warc-records.js';
+
+const WARC_ROLL_BYTES = 50 * 1024 * 1024;
+const NDJSON_ROLL_BYTES = 512 * 1024 * 1024;
+const GZIP_LEVEL = 1;
+const PROGRESS_EVERY = 2000;
+
+/** Where one snapshot's captures go: WARC records or full NDJSON lines. */
+interface SnapshotSink {
+  add(
+    plan: WebPlan,
+    site: Site,
+    spec: Parameters<typeof captureLines>[0],
+    full: string,
+  ): Promise<void> | undefined;
+  close(): Promise<{ files: string[]; bytes: number }>;
+}
+
+function ndjsonSink(outDir: string, dir: string): SnapshotSink {
+  const w = new LineWriter({
+    outDir,
+    pathOf: (n) => `${dir}/part-${String(n).padStart(5, '0')}.captures.ndjson`,
+    rollBytes: NDJSON_ROLL_BYTES,
+  });
+  return {
+    add: (_plan, _site, _spec, full) => {
+      w.write(full);
+      return undefined;
+    },
+    close: async () => {
+      w.close();
+      return { files: w.files, bytes: w.bytes };
+    },
+  };
+}
+
+function warcSink(o: ResolvedOptions, plan: WebPlan, k: number, dir: string): SnapshotSink {
+  const infoId = recordId(plan.seed, k, -1, -1, 2);
+  const w = new WarcFileWriter({
+    outDir: o.outDir,
+    relDir: dir,
+    rollBytes: WARC_ROLL_BYTES,
+    level: GZIP_LEVEL,
+    warcinfo: (filename) =>
+      warcinfoRecord(infoId, plan.snapshotTimes[k] as number, filename, [
+        ['software', 'linkgap generate (synthetic web)'],
+        ['format', 'WARC File Format 1.1'],
+        [
+          'conformsTo',
+          'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
+        ],
+        ['isPartOf', `linkgap-synthetic-seed-${plan.seed}-${dir}`],
+        [
+          'description',
+          `Deterministic synthetic web, seed ${plan.seed}, ${dir} of ${plan.snapshots}`,
+        ],
+        ['robots', 'classic'],
+      ]),
+  });
+  return {
+    add: async (p, site, spec) => {
+      for (const r of warcRecordsOf(p, site, spec, k, infoId)) await w.add(r);
+    },
+    close: async () => {
+      await w.close();
+      return { files: w.files, bytes: w.bytes };
+    },
+  };
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+/**
+ * Generate a synthetic web into `opts.outDir`. Same options, same bytes.
+ * @example await generateWeb({ outDir: 'demo', pages: 20_000, seed: 7 })
+ */
+export async function generateWeb(opts: GenerateOptions): Promise<GenerateSummary> {
+  const o = resolveOptions(opts);
+  o.outDir = resolve(o.outDir);
+  mkdirSync(o.outDir, { recursive: true });
+  const progress = (p: GenerateProgress): void => opts.onProgress?.(p);
+  progress({ phase: 'plan', done: 0, total: 1, bytes: 0 });
+  const plan =
+    o.links === undefined
+      ? planWeb({ seed: o.seed, pages: o.pages, snapshots: o.snapshots })
+      : planForLinks(o.seed, o.links, o.snapshots);
+  const slots = plan.slotStart[plan.crawl.length] as number;
+  progress({ phase: 'plan', done: 1, total: 1, bytes: 0 });
+  const truth = new LineWriter({
+    outDir: o.outDir,
+    pathOf: () => 'truth.captures.ndjson',
+    rollBytes: Number.POSITIVE_INFINITY,
+  });
+  const counter = new TargetCounter(plan);
+  const files: string[] = [];
+  const stats: SnapshotStats[] = [];
+  let bytes = 0;
+  let captures = 0;
+  let links = 0;
+  let urls = 0;
+  for (let k = 0; k < o.snapshots; k++) {
+    const dir = `snapshot-${k + 1}`;
+    const sink = o.format === 'warc' ? warcSink(o, plan, k, dir) : ndjsonSink(o.outDir, dir);
+    const snap: SnapshotStats = {
+      dir,
+      start: warcDate(plan.snapshotTimes[k] as number),
+      captures: 0,
+      links: 0,
+      newUrls: 0,
+    };
+    const last = k === o.snapshots - 1;
+    let done = 0;
+    for (const s of plan.crawl) {
+      const site = plan.sites[s] as Site;
+      for (let j = 0; j < site.pages; j++, done++) {
+        if (done % PROGRESS_EVERY === 0)
+          progress({ phase: dir, done, total: slots, bytes: bytes + truth.bytes });
+        const f = pageFacts(plan, site, j);
+        let before = 0;
+        for (let kk = 0; kk < k; kk++) before |= capturedMask(f, kk);
+        snap.newUrls += popcount(capturedMask(f, k) & ~before);
+        for (const spec of planCaptures(plan, site, j, k)) {
+          const lines = captureLines(spec, site.ip, undefined);
+          truth.write(lines.truth);
+          snap.captures++;
+          snap.links += lines.links;
+          if (last && spec.doc !== undefined) counter.add(site.index, spec.doc);
+          const pending = sink.add(plan, site, spec, lines.full);
+          if (pending !== undefined) await pending;
+        }
+      }
+    }
+    const written = await sink.close();
+    files.push(...written.files.map((f) => join(o.outDir, f)));
+    bytes += written.bytes;
+    captures += snap.captures;
+    links += snap.links;
+    urls += snap.newUrls;
+    stats.push(snap);
+    progress({ phase: dir, done: slots, total: slots, bytes: bytes + truth.bytes });
+  }
+  truth.close();
+  const summary: GenerateSummary = {
+    sites: plan.crawl.length,
+    pages: urls,
+    captures,
+    links,
+    snapshots: plan.snapshotTimes.map((t) => warcDate(t)),
+    files,
+    bytes,
+    truthFile: join(o.outDir, 'truth.captures.ndjson'),
+  };
+  writeManifest({ options: o, plan, summary, snapshots: stats, topLinkedDomains: counter.top(10) });
+  return summary;
+}
