@@ -3,6 +3,7 @@
  * hint only where the bytes cannot tell (a WAT is a WARC whose records happen to hold JSON).
  */
 import zlib from 'node:zlib';
+import { findCsvColumn } from '../../core/links-csv-columns.js';
 import type { InputFormat } from './types.js';
 
 /** How many (decoded) bytes the sniffing looks at. */
@@ -13,8 +14,10 @@ const SNIFF_BYTES = 64 * 1024;
  * - `wat`: a WARC whose first `metadata` record holds WAT JSON (`"Envelope"`), or a WARC named
  *   `*.wat` / `*.wat.gz` or whose warcinfo names a `.wat` file;
  * - `warc`: any other data starting with `WARC/`;
- * - `ndjson`: the first non-blank character is `{`;
- * - `csv`: the first line has `url_from` and `url_to` columns;
+ * - `ndjson`: the first non-blank line starts an object and is more than `{` alone (a
+ *   pretty-printed JSON document such as a manifest is not NDJSON);
+ * - `csv`: the first line has url_from and url_to columns (or their aliases, see
+ *   `LINKS_CSV_COLUMNS`);
  * - `unknown` otherwise (also for gzip data that does not inflate).
  */
 export function detectFormat(firstBytes: Uint8Array, name: string): InputFormat {
@@ -26,15 +29,16 @@ export function detectFormat(firstBytes: Uint8Array, name: string): InputFormat 
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.startsWith('WARC/')) return isWat(text, name) ? 'wat' : 'warc';
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('{')) return 'ndjson';
   const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
+  if (firstLine.startsWith('{')) return firstLine.trim() === '{' ? 'unknown' : 'ndjson';
   const columns = firstLine.split(/[,;\t|]/).map((c) =>
     c
       .trim()
       .replace(/^["']|["']$/g, '')
       .toLowerCase(),
   );
-  if (columns.includes('url_from') && columns.includes('url_to')) return 'csv';
+  const hasFrom = findCsvColumn(columns, 'url_from') !== undefined;
+  if (hasFrom && findCsvColumn(columns, 'url_to') !== undefined) return 'csv';
   return 'unknown';
 }
 

@@ -1,10 +1,10 @@
 /**
- * Appends capture batches: rows go through DuckDB appenders into per-connection staging tables,
- * then one transaction moves the captures not stored yet (by url + fetched_at), their links, the
- * batch's errors and the input's progress into the raw tables. A crash at any point leaves
- * either all of a batch or none of it.
+ * Appends capture batches in one transaction each: the batch's keys are staged to find captures
+ * already stored (by url + fetched_at), then the new captures and their links go straight into
+ * the raw tables through DuckDB appenders (which join the open transaction), with the batch's
+ * errors and the input's progress. A crash at any point leaves all of a batch or none of it.
  */
-import type { DuckDBAppender } from '@duckdb/node-api';
+import { type DuckDBAppender, DuckDBTimestampValue } from '@duckdb/node-api';
 import type { LinkOccurrence } from '../../core/types.js';
 import type { AppendResult, CaptureBatch, SourceState, StoredCapture } from '../types.js';
 import type { DuckDBSession } from './session.js';
@@ -21,37 +21,13 @@ export class CaptureWriter {
 
   /** Append one batch atomically. */
   async append(source: SourceState, batch: CaptureBatch): Promise<AppendResult> {
-    const firstId = this.#nextId;
-    const { minAt, maxAt, links } = await this.#stage(batch.captures);
-    const lastId = this.#nextId - 1;
     const s = this.#session;
+    const fresh = uniqueInBatch(batch.captures);
     try {
       return await s.transaction(async () => {
-        let added = 0;
-        let linkCount = 0;
-        if (batch.captures.length > 0) {
-          added = await s.exec(
-            `INSERT INTO captures
-             SELECT capture_id, url, CAST(fetched_at AS TIMESTAMP), status, ip, content_type,
-                    redirect_location, title, lang, encoding, size, meta, payload_digest,
-                    revisit_digest, revisit_uri, CAST(revisit_date AS TIMESTAMP), is_revisit, ?
-             FROM (SELECT *, row_number() OVER (PARTITION BY url, fetched_at ORDER BY capture_id) AS rn
-                   FROM stage_captures) s
-             WHERE rn = 1 AND NOT EXISTS (
-               SELECT 1 FROM captures c
-               WHERE c.fetched_at BETWEEN CAST(? AS TIMESTAMP) AND CAST(? AS TIMESTAMP)
-                 AND c.url = s.url AND c.fetched_at = CAST(s.fetched_at AS TIMESTAMP))`,
-            [source.sourceId, minAt, maxAt],
-          );
-          if (links > 0) {
-            linkCount = await s.exec(
-              `INSERT INTO capture_links
-               SELECT l.* FROM stage_links l
-               WHERE l.capture_id IN (SELECT capture_id FROM captures WHERE capture_id BETWEEN ? AND ?)`,
-              [firstId, lastId],
-            );
-          }
-        }
+        const stored = await this.#alreadyStored(fresh);
+        const captures = stored.size === 0 ? fresh : fresh.filter((c) => !stored.has(keyOf(c)));
+        const links = await this.#appendRows(source.sourceId, captures);
         for (const e of batch.errors) {
           await s.exec('INSERT INTO ingest_errors VALUES (?, ?, ?, ?)', [
             source.sourceId,
@@ -63,32 +39,58 @@ export class CaptureWriter {
         await s.exec(
           `UPDATE sources SET records_done = ?, captures_added = captures_added + ?,
              errors = errors + ? WHERE source_id = ?`,
-          [batch.recordsDone, added, batch.errors.length, source.sourceId],
+          [batch.recordsDone, captures.length, batch.errors.length, source.sourceId],
         );
-        return { added, duplicates: batch.captures.length - added, links: linkCount };
+        return {
+          added: captures.length,
+          duplicates: batch.captures.length - captures.length,
+          links,
+        };
       });
     } finally {
-      await s.exec('DELETE FROM stage_captures');
-      await s.exec('DELETE FROM stage_links');
+      await s.exec('DELETE FROM stage_keys');
     }
   }
 
-  async #stage(
-    captures: StoredCapture[],
-  ): Promise<{ minAt: string; maxAt: string; links: number }> {
+  /** Keys of this batch's captures that the store already holds. */
+  async #alreadyStored(captures: StoredCapture[]): Promise<Set<string>> {
+    if (captures.length === 0) return new Set();
     let minAt = '9999-12-31T00:00:00Z';
     let maxAt = '0001-01-01T00:00:00Z';
-    let links = 0;
-    if (captures.length === 0) return { minAt, maxAt, links };
+    const app = await this.#session.connection.createAppender('stage_keys', null, 'temp');
+    try {
+      for (const c of captures) {
+        if (c.fetched_at < minAt) minAt = c.fetched_at;
+        if (c.fetched_at > maxAt) maxAt = c.fetched_at;
+        app.appendVarchar(c.url);
+        app.appendTimestamp(timestampOf(c.fetched_at));
+        app.endRow();
+      }
+      app.flushSync();
+    } finally {
+      app.closeSync();
+    }
+    // Zone maps on fetched_at keep this to the stored row groups of the batch's time span.
+    const rows = await this.#session.all(
+      `SELECT k.url, strftime(k.fetched_at, '%Y-%m-%dT%H:%M:%SZ') AS fetched_at
+       FROM stage_keys k JOIN captures c ON c.url = k.url AND c.fetched_at = k.fetched_at
+       WHERE c.fetched_at BETWEEN CAST(? AS TIMESTAMP) AND CAST(? AS TIMESTAMP)`,
+      [minAt, maxAt],
+    );
+    return new Set(rows.map((r) => `${String(r.url)} ${String(r.fetched_at)}`));
+  }
+
+  /** Append captures and their links inside the open transaction; returns the link count. */
+  async #appendRows(sourceId: number, captures: StoredCapture[]): Promise<number> {
+    if (captures.length === 0) return 0;
     const conn = this.#session.connection;
-    const capApp = await conn.createAppender('stage_captures', null, 'temp');
-    const linkApp = await conn.createAppender('stage_links', null, 'temp');
+    const capApp = await conn.createAppender('captures');
+    const linkApp = await conn.createAppender('capture_links');
+    let links = 0;
     try {
       for (const c of captures) {
         const id = this.#nextId++;
-        if (c.fetched_at < minAt) minAt = c.fetched_at;
-        if (c.fetched_at > maxAt) maxAt = c.fetched_at;
-        appendCapture(capApp, id, c);
+        appendCapture(capApp, id, sourceId, c);
         for (let i = 0; i < c.links.length; i++) {
           appendLink(linkApp, id, i, c.links[i] as LinkOccurrence);
           links++;
@@ -100,8 +102,29 @@ export class CaptureWriter {
       capApp.closeSync();
       linkApp.closeSync();
     }
-    return { minAt, maxAt, links };
+    return links;
   }
+}
+
+function keyOf(c: StoredCapture): string {
+  return `${c.url} ${c.fetched_at}`;
+}
+
+/** The batch without repeats of one (url, fetched_at): the first one wins. */
+function uniqueInBatch(captures: StoredCapture[]): StoredCapture[] {
+  const seen = new Set<string>();
+  const out: StoredCapture[] = [];
+  for (const c of captures) {
+    const k = keyOf(c);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(c);
+  }
+  return out;
+}
+
+function timestampOf(iso: string): DuckDBTimestampValue {
+  return new DuckDBTimestampValue(BigInt(Date.parse(iso)) * 1000n);
 }
 
 function str(app: DuckDBAppender, v: string | undefined | null): void {
@@ -109,10 +132,10 @@ function str(app: DuckDBAppender, v: string | undefined | null): void {
   else app.appendVarchar(v);
 }
 
-function appendCapture(app: DuckDBAppender, id: number, c: StoredCapture): void {
+function appendCapture(app: DuckDBAppender, id: number, sourceId: number, c: StoredCapture): void {
   app.appendBigInt(BigInt(id));
   app.appendVarchar(c.url);
-  app.appendVarchar(c.fetched_at);
+  app.appendTimestamp(timestampOf(c.fetched_at));
   app.appendSmallInt(c.status);
   str(app, c.ip);
   str(app, c.content_type);
@@ -126,8 +149,11 @@ function appendCapture(app: DuckDBAppender, id: number, c: StoredCapture): void 
   str(app, c.payloadDigest);
   str(app, c.revisit?.digest);
   str(app, c.revisit?.uri);
-  str(app, c.revisit?.date);
+  const revisitDate = c.revisit?.date;
+  if (revisitDate === undefined || Number.isNaN(Date.parse(revisitDate))) app.appendNull();
+  else app.appendTimestamp(timestampOf(revisitDate));
   app.appendBoolean(c.revisit !== undefined);
+  app.appendInteger(sourceId);
   app.endRow();
 }
 

@@ -65,6 +65,9 @@ export class DuckDBLinkStore implements LinkStore {
       );
     }
     const session = new DuckDBSession(await instance.connect());
+    // Checkpoint in large steps: committed batches are safe in the WAL, and a checkpoint after
+    // every batch would rewrite the file many times during an ingest.
+    await session.exec(`SET checkpoint_threshold = '512MB'`);
     for (const ddl of RAW_SCHEMA) await session.exec(ddl);
     const version = await session.one(`SELECT value FROM meta WHERE key = 'schema_version'`);
     if (version === undefined) {

@@ -6,6 +6,7 @@
  * [first_seen, last_seen] covers the time, so build derives the same history the CSV states.
  */
 
+import { findCsvColumn } from '../../core/links-csv-columns.js';
 import { parseTimestamp } from '../../core/time.js';
 import type { ItemType, LinkOccurrence } from '../../core/types.js';
 import { ITEM_TYPES } from '../../core/types.js';
@@ -14,16 +15,6 @@ import { StoreError } from '../errors.js';
 import type { AppendResult, LinksCsvOptions, SourceState, StoredCapture } from '../types.js';
 import type { CaptureWriter } from './capture-writer.js';
 import type { DuckDBSession, Row } from './session.js';
-
-const ALIASES: Record<string, readonly string[]> = {
-  url_from: ['url_from', 'source_url', 'referring_page_url', 'referring page url', 'from_url'],
-  url_to: ['url_to', 'target_url', 'target url', 'to_url'],
-  anchor: ['anchor', 'anchor_text', 'anchor text'],
-  rel: ['rel', 'attributes'],
-  first_seen: ['first_seen', 'first seen'],
-  last_seen: ['last_seen', 'last seen'],
-  item_type: ['item_type', 'link_type'],
-};
 
 interface CsvLink {
   to: string;
@@ -47,8 +38,7 @@ export async function importLinksCsv(
     [path],
   );
   const names = columns.map((c) => String(c.column_name));
-  const pick = (key: string): string | undefined =>
-    names.find((n) => ALIASES[key]?.includes(n.trim().toLowerCase()));
+  const pick = (key: string): string | undefined => findCsvColumn(names, key);
   const from = pick('url_from');
   const to = pick('url_to');
   if (from === undefined || to === undefined) {

@@ -31,14 +31,7 @@ export const RAW_SCHEMA: readonly string[] = [
      built_at TIMESTAMP NOT NULL, seconds DOUBLE NOT NULL, stats VARCHAR NOT NULL)`,
 ];
 
-/** Staging tables, one per connection, filled by the appender before each atomic batch. */
+/** Staging table, one per connection: the keys of the batch being appended. */
 export const STAGE_SCHEMA: readonly string[] = [
-  `CREATE TEMP TABLE IF NOT EXISTS stage_captures (
-     capture_id BIGINT, url VARCHAR, fetched_at VARCHAR, status SMALLINT, ip VARCHAR,
-     content_type VARCHAR, redirect_location VARCHAR, title VARCHAR, lang VARCHAR, encoding VARCHAR,
-     size BIGINT, meta VARCHAR, payload_digest VARCHAR, revisit_digest VARCHAR, revisit_uri VARCHAR,
-     revisit_date VARCHAR, is_revisit BOOLEAN)`,
-  `CREATE TEMP TABLE IF NOT EXISTS stage_links (
-     capture_id BIGINT, ord INTEGER, url VARCHAR, item_type VARCHAR, anchor VARCHAR, alt VARCHAR,
-     rel VARCHAR, text_pre VARCHAR, text_post VARCHAR, semantic_location VARCHAR)`,
+  `CREATE TEMP TABLE IF NOT EXISTS stage_keys (url VARCHAR, fetched_at TIMESTAMP)`,
 ];

@@ -32,8 +32,7 @@ WITH all_links AS (
          page_nofollow, true, path
   FROM b_indirect
 )
-SELECT row_number() OVER (ORDER BY a.url_from, a.url_to, a.item_type) AS link_id,
-       a.url_from, hf.domain AS domain_from, fu.host AS host_from, hf.tld AS tld_from,
+SELECT a.url_from, hf.domain AS domain_from, fu.host AS host_from, hf.tld AS tld_from,
        starts_with(a.url_from, 'https:') AS url_from_https,
        a.url_to, ht.domain AS domain_to, tu.host AS host_to,
        starts_with(a.url_to, 'https:') AS url_to_https,

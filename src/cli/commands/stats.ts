@@ -1,0 +1,43 @@
+/**
+ * `linkgap stats`: what is in the index.
+ */
+import type { Command } from 'commander';
+import type { StoreStats } from '../../store/index.js';
+import { formatCount } from '../progress.js';
+import type { CliContext } from './context.js';
+
+/** Human-readable description of the index. */
+export function describeStats(s: StoreStats): string[] {
+  const lines = [
+    `sources:   ${formatCount(s.sources)}`,
+    `captures:  ${formatCount(s.captures)} (${s.firstCapture ?? '-'} … ${s.lastCapture ?? '-'})`,
+    `link occurrences: ${formatCount(s.captureLinks)}`,
+    `unreadable records: ${formatCount(s.ingestErrors)}`,
+  ];
+  const b = s.built;
+  if (b === null) {
+    lines.push('not built yet: run `linkgap build`');
+  } else {
+    lines.push(
+      `pages:     ${formatCount(b.pages)}`,
+      `links:     ${formatCount(b.links)} (${formatCount(b.liveLinks)} live, ${formatCount(b.lostLinks)} lost, ${formatCount(b.indirectLinks)} indirect)`,
+      `domains:   ${formatCount(b.domains)} (${formatCount(b.referringDomains)} referring), ${formatCount(b.hosts)} hosts`,
+      `crawl dates: ${b.crawlDates.join(', ')}`,
+      `last build: ${b.builtAt} (${b.seconds.toFixed(1)} s)`,
+    );
+  }
+  return lines;
+}
+
+/** Register `stats`. */
+export function statsCommand(program: Command, ctx: CliContext): void {
+  ctx
+    .withDb(program.command('stats'))
+    .description('print what is in the index')
+    .option('--json', 'print as JSON')
+    .action(async (o: { db: string; json?: boolean }) => {
+      const stats = await ctx.withStore(o.db, (store) => store.stats());
+      if (o.json === true) ctx.out(JSON.stringify(stats));
+      else for (const line of describeStats(stats)) ctx.out(line);
+    });
+}
