@@ -11,8 +11,8 @@ function ingestAndKill(db: string, input: string, batches: number): Promise<void
       LINKGAP_PROGRESS_MS: '0',
     });
     let seen = 0;
-    child.stderr?.on('data', (d: Buffer) => {
-      seen += (d.toString().match(/^ingest: /gm) ?? []).length;
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      seen += (d.match(/^ingest: /gm) ?? []).length;
       if (seen >= batches && child.exitCode === null) child.kill('SIGKILL');
     });
     child.on('error', reject);

@@ -20,11 +20,12 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     const child = startCli(args, env);
     let stdout = '';
     let stderr = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      stdout += d.toString();
+    // Decoded as streams: a multi-byte character may straddle two chunks.
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
     });
-    child.stderr?.on('data', (d: Buffer) => {
-      stderr += d.toString();
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));

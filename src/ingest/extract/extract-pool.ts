@@ -1,7 +1,7 @@
 /**
  * Link extraction on worker threads (piscina), so HTML parsing uses every core while the main
- * thread reads archives and writes the store. Run from TypeScript sources (tests, benchmarks),
- * the workers load the `.ts` worker through tsx.
+ * thread reads archives and writes the store. Run from TypeScript sources (unit tests), where no
+ * compiled worker exists, extraction stays on the calling thread.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +20,8 @@ export interface Extractor {
 
 /** Create an extractor with `workers` threads (0 → inline). */
 export function createExtractor(workers: number): Extractor {
-  const compiled = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
-  const source = fileURLToPath(new URL('./extract-worker.ts', import.meta.url));
-  const fromSource = !existsSync(compiled) && existsSync(source);
-  if (workers <= 0 || (!fromSource && !existsSync(compiled))) {
+  const workerFile = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
+  if (workers <= 0 || !existsSync(workerFile)) {
     return {
       threads: 0,
       extract: async (input) => captureFromHttp(input),
@@ -31,8 +29,7 @@ export function createExtractor(workers: number): Extractor {
     };
   }
   const pool = new Piscina<HttpCaptureInput, Capture>({
-    filename: fromSource ? source : compiled,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    filename: workerFile,
     name: 'extract',
     minThreads: workers,
     maxThreads: workers,
