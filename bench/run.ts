@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBuild } from './build-bench.js';
+import { buildCli } from './cli.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchWat } from './wat-bench.js';
 
@@ -28,6 +29,7 @@ if (values.help || !['ingest', 'wat', 'build', 'all'].includes(suite)) {
   build   build time and peak RSS at each --links size (default 1M and 10M)`);
   process.exit(values.help ? 0 : 2);
 }
+buildCli();
 const workDir = values.dir;
 await mkdir(workDir, { recursive: true });
 const pages = Number(values.pages);

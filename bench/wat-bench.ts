@@ -1,19 +1,16 @@
 /**
  * WAT ingest throughput on one core: the generated web's captures written as Common Crawl WAT
- * metadata records (gzip per record), then ingested through the pipeline.
+ * metadata records (gzip per record), then ingested by the built CLI pinned to one core.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import type { Capture } from '../src/core/types.js';
 import { generateWeb } from '../src/generate/index.js';
-import { createExtractor } from '../src/ingest/extract/extract-pool.js';
-import { ingest } from '../src/ingest/pipeline.js';
-import { createDuckDBStore } from '../src/store/index.js';
-import { median, printTable, timeRuns } from './stats.js';
+import { cliIngest } from './cli.js';
+import { median, printTable } from './stats.js';
 
 const PATHS: Record<string, string> = {
   anchor: 'A@/href',
@@ -83,18 +80,12 @@ export async function benchWat(o: { pages: number; runs: number; workDir: string
       if (line.trim()) parts.push(watRecord(JSON.parse(line) as Capture, parts.length));
     await writeFile(wat, Buffer.concat(parts));
   }
-  const secs = await timeRuns(o.runs, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'linkgap-wat-'));
-    const store = await createDuckDBStore({ path: join(dir, 'b.duckdb'), threads: 1 });
-    const extractor = createExtractor(0);
-    try {
-      records = (await ingest(store, [wat], { extractor })).captures;
-    } finally {
-      await extractor.close();
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+  const secs: number[] = [];
+  for (let i = 0; i < o.runs; i++) {
+    const s = await cliIngest([wat], 0, true);
+    records = s.captures;
+    secs.push(s.seconds);
+  }
   const m = median(secs);
   printTable([
     {
