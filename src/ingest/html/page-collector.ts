@@ -2,6 +2,7 @@
  * The htmlparser2 callback handler that collects links, title, meta and language evidence from
  * one document while it streams by. Internal to this folder: use `extractPage`.
  */
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import type { LinkOccurrence } from '../../core/types.js';
 import { normalizeUrl } from '../../core/url/normalize-url.js';
 import { BREAK, elementFlags, HIDDEN, OFF_CONTEXT, SEMANTIC, SPECIAL } from './elements.js';
@@ -108,7 +109,7 @@ export class PageCollector {
   onattribute(name: string, value: string): void {
     // The first occurrence of an attribute wins, as in browsers.
     if (this.#pending !== null && WANTED.has(name) && this.#attribs[name] === undefined) {
-      this.#attribs[name] = value;
+      this.#attribs[name] = value.includes('&') ? decodeHTMLAttribute(value) : value;
     }
   }
 
@@ -130,12 +131,13 @@ export class PageCollector {
   }
 
   /** htmlparser2 callback: a run of text (entities decoded). */
-  ontext(data: string): void {
+  ontext(raw: string): void {
     if (this.#pending !== null) this.#flush();
     if (this.#hidden > 0) {
-      this.#titleParts?.push(data);
+      this.#titleParts?.push(decodeText(raw));
       return;
     }
+    const data = decodeText(raw);
     const anchor = this.#anchor;
     if (anchor !== null && anchor.rawLength < MAX_RAW_ANCHOR) {
       anchor.parts.push(data);
@@ -351,6 +353,11 @@ export class PageCollector {
   #where(): string {
     return this.#semantic[this.#semantic.length - 1] ?? '';
   }
+}
+
+/** Character references in text: the parser runs with decodeEntities off (it is faster). */
+function decodeText(raw: string): string {
+  return raw.includes('&') ? decodeHTML(raw) : raw;
 }
 
 function cleanText(value: string | undefined): string {
