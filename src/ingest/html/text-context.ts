@@ -1,6 +1,6 @@
 /**
- * The visible-text stream of a document, whitespace collapsed as it arrives, and what links
- * need from it: the text just before a link (`text_pre`) and just after it (`text_post`).
+ * The visible-text stream of a document, whitespace collapsed, and what links need from it: the
+ * text just before a link (`text_pre`) and just after it (`text_post`).
  */
 import type { LinkOccurrence } from '../../core/types.js';
 import { clipEnd, clipStart, isSpaceCode } from './whitespace.js';
@@ -203,12 +203,12 @@ export class TextContext {
     while (keep > 0 && total <= NEED) total += (pieces[--keep] as string).length;
     const oldest = this.#waiting[this.#waitingHead];
     if (oldest !== undefined && oldest.index < keep) keep = oldest.index;
+    // Resolved links leave the queue here too, so it stays short on link-dense pages.
+    this.#waiting = this.#waiting.slice(this.#waitingHead);
+    this.#waitingHead = 0;
     if (keep === 0) return;
     this.#pieces = pieces.slice(keep);
-    for (let w = this.#waitingHead; w < this.#waiting.length; w++) {
-      const waiting = this.#waiting[w];
-      if (waiting !== undefined) waiting.index -= keep;
-    }
+    for (const waiting of this.#waiting) waiting.index -= keep;
   }
 }
 
