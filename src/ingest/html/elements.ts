@@ -24,6 +24,11 @@ export const SEMANTIC_ELEMENTS: readonly string[] = [
   'time',
 ];
 
+/** The attributes read from SPECIAL elements; the parser's others are not kept. */
+export const READ_ATTRIBUTES: ReadonlySet<string> = new Set(
+  'href rel alt lang xml:lang http-equiv content name property xlink:href'.split(' '),
+);
+
 /** Counts for `semantic_location`. */
 export const SEMANTIC = 1;
 /** Starts or ends a line when rendered: a word boundary for text context and anchor text. */

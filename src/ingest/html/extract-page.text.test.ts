@@ -77,6 +77,21 @@ describe('extractPage text', () => {
     expect(page.links[0]).toMatchObject({ text_pre: 'a b', anchor: 'x y', text_post: 'c' });
   });
 
+  it('decodes character references in text and attributes, with the attribute rules', () => {
+    const page = html(
+      '<p>Fish &amp; chips <a href="/s?a=1&amp;b=2&copy=3" rel="nofollow&#32;ugc">Tom &amp; Jerry &lt;3</a>' +
+        ' &copy 2024 <a href="/i"><img alt="&quot;Logo&quot;"></a>',
+    );
+    expect(page.links[0]).toMatchObject({
+      url: 'https://www.example.com/s?a=1&b=2&copy=3',
+      rel: ['nofollow', 'ugc'],
+      anchor: 'Tom & Jerry <3',
+      text_pre: 'Fish & chips',
+      text_post: '© 2024',
+    });
+    expect(page.links[1]?.alt).toBe('"Logo"');
+  });
+
   it('gives text_post from the following links too, and stops at the end of the document', () => {
     const page = html('<a href="/1">one</a><a href="/2">two</a>');
     expect(page.links.map((l) => [l.text_pre, l.text_post])).toEqual([

@@ -39,7 +39,7 @@ export function extractPage(doc: PageInput): PageExtract {
   const html = decodeBody(doc.body, encoding);
   const hintLang = normalizeLang(doc.contentLanguage);
   const collector = new PageCollector(doc.url, hintLang === undefined ? LANG_SAMPLE_CHARS : 0);
-  new Parser(collector).end(html);
+  new Parser(collector, { decodeEntities: false }).end(html);
   const page = collector.result();
   const lang =
     normalizeLang(page.htmlLang) ??

@@ -4,54 +4,37 @@
  */
 import type { LinkOccurrence } from '../../core/types.js';
 import { normalizeUrl } from '../../core/url/normalize-url.js';
-import { BREAK, elementFlags, HIDDEN, OFF_CONTEXT, SEMANTIC, SPECIAL } from './elements.js';
+import { decodeAttribute, decodeText } from './char-refs.js';
+import {
+  BREAK,
+  elementFlags,
+  HIDDEN,
+  OFF_CONTEXT,
+  READ_ATTRIBUTES,
+  SEMANTIC,
+  SPECIAL,
+} from './elements.js';
+import { addMetaName, linkItemType } from './head-elements.js';
+import { bodyLink, headLink } from './link-records.js';
 import { parseMetaRefresh } from './meta-refresh.js';
 import { normalizeLang } from './normalize-lang.js';
 import { parseRel } from './rel-tokens.js';
 import { type Base, prepareBase, resolveHref } from './resolve-href.js';
 import { TextContext } from './text-context.js';
-import { clipEnd, collapseWhitespace } from './whitespace.js';
+import type { CollectedPage } from './types.js';
+import { CappedText, cleanText } from './whitespace.js';
 
 /** Cap for stored anchor text, alt text, title and meta values. */
 export const MAX_TEXT = 1000;
-// Raw text kept per anchor before collapsing; generous so collapsing still yields MAX_TEXT.
-const MAX_RAW_ANCHOR = 8 * MAX_TEXT;
-const META_NAMES = new Set(['description', 'keywords', 'generator', 'robots']);
-// The attributes special elements are read for; others are not kept.
-const WANTED = new Set([
-  'href',
-  'rel',
-  'alt',
-  'lang',
-  'xml:lang',
-  'http-equiv',
-  'content',
-  'name',
-  'property',
-  'xlink:href',
-]);
 
 type Attribs = Record<string, string>;
 
 interface OpenAnchor {
   link: LinkOccurrence;
   index: number;
-  parts: string[];
-  rawLength: number;
+  text: CappedText;
   image: boolean;
   alt: string;
-}
-
-/** What the collector found; `extractPage` turns it into a `PageExtract`. */
-export interface CollectedPage {
-  title?: string;
-  htmlLang?: string;
-  metaLang?: string;
-  meta: Record<string, string>;
-  links: LinkOccurrence[];
-  skippedLinks: number;
-  /** Leading visible text for language detection ("" when not collected). */
-  sample: string;
 }
 
 /**
@@ -73,7 +56,7 @@ export class PageCollector {
   #offContext = 0;
   #svg = 0;
   #anchor: OpenAnchor | null = null;
-  #titleParts: string[] | null = null;
+  #titleText: CappedText | null = null;
   #titleSeen = false;
   #title: string | undefined;
   #htmlSeen = false;
@@ -107,8 +90,8 @@ export class PageCollector {
   /** htmlparser2 callback: one attribute of the element that just opened. */
   onattribute(name: string, value: string): void {
     // The first occurrence of an attribute wins, as in browsers.
-    if (this.#pending !== null && WANTED.has(name) && this.#attribs[name] === undefined) {
-      this.#attribs[name] = value;
+    if (this.#pending !== null && READ_ATTRIBUTES.has(name) && this.#attribs[name] === undefined) {
+      this.#attribs[name] = decodeAttribute(value);
     }
   }
 
@@ -130,17 +113,14 @@ export class PageCollector {
   }
 
   /** htmlparser2 callback: a run of text (entities decoded). */
-  ontext(data: string): void {
+  ontext(raw: string): void {
     if (this.#pending !== null) this.#flush();
     if (this.#hidden > 0) {
-      this.#titleParts?.push(data);
+      this.#titleText?.add(decodeText(raw));
       return;
     }
-    const anchor = this.#anchor;
-    if (anchor !== null && anchor.rawLength < MAX_RAW_ANCHOR) {
-      anchor.parts.push(data);
-      anchor.rawLength += data.length;
-    }
+    const data = decodeText(raw);
+    this.#anchor?.text.add(data);
     if (this.#offContext === 0) this.#text.write(data);
   }
 
@@ -172,7 +152,7 @@ export class PageCollector {
       case 'img':
         if (this.#anchor !== null && !this.#anchor.image) {
           this.#anchor.image = true;
-          this.#anchor.alt = cleanText(attribs.alt);
+          this.#anchor.alt = cleanText(attribs.alt, MAX_TEXT);
         }
         break;
       case 'area':
@@ -202,7 +182,7 @@ export class PageCollector {
       case 'title':
         if (!this.#titleSeen && this.#svg === 0) {
           this.#titleSeen = true;
-          this.#titleParts = [];
+          this.#titleText = new CappedText(MAX_TEXT);
         }
         break;
       case 'svg':
@@ -218,37 +198,29 @@ export class PageCollector {
     if (href === undefined) return;
     const url = this.#resolve(href);
     if (url === undefined) return;
-    const link: LinkOccurrence = {
+    const rel = parseRel(attribs.rel);
+    const link = bodyLink(
       url,
-      item_type: 'anchor',
-      anchor: '',
-      rel: parseRel(attribs.rel),
-      text_pre: this.#text.textBefore(),
-      text_post: '',
-      semantic_location: this.#where(),
-    };
+      'anchor',
+      '',
+      undefined,
+      rel,
+      this.#text.textBefore(),
+      this.#where(),
+    );
     const index = this.#links.push(link) - 1;
-    this.#anchor = { link, index, parts: [], rawLength: 0, image: false, alt: '' };
+    this.#anchor = { link, index, text: new CappedText(MAX_TEXT), image: false, alt: '' };
   }
 
   #finishAnchor(): void {
     const open = this.#anchor;
     if (open === null) return;
     this.#anchor = null;
-    const raw = open.parts.length === 1 ? (open.parts[0] ?? '') : open.parts.join('');
     let link = open.link;
-    link.anchor = clipEnd(collapseWhitespace(raw), MAX_TEXT);
+    link.anchor = open.text.value();
     if (open.image) {
-      link = {
-        url: link.url,
-        item_type: 'image',
-        anchor: link.anchor,
-        alt: open.alt,
-        rel: link.rel ?? [],
-        text_pre: link.text_pre ?? '',
-        text_post: '',
-        semantic_location: link.semantic_location ?? '',
-      };
+      const { url, anchor, rel = [], text_pre = '', semantic_location = '' } = link;
+      link = bodyLink(url, 'image', anchor ?? '', open.alt, rel, text_pre, semantic_location);
       this.#links[open.index] = link;
     }
     this.#text.awaitTextAfter(link);
@@ -258,16 +230,9 @@ export class PageCollector {
     if (attribs.href === undefined) return;
     const url = this.#resolve(attribs.href);
     if (url === undefined) return;
-    const link: LinkOccurrence = {
-      url,
-      item_type: 'anchor',
-      anchor: '',
-      alt: cleanText(attribs.alt),
-      rel: parseRel(attribs.rel),
-      text_pre: this.#text.textBefore(),
-      text_post: '',
-      semantic_location: this.#where(),
-    };
+    const alt = cleanText(attribs.alt, MAX_TEXT);
+    const rel = parseRel(attribs.rel);
+    const link = bodyLink(url, 'anchor', '', alt, rel, this.#text.textBefore(), this.#where());
     this.#links.push(link);
     this.#text.awaitTextAfter(link);
   }
@@ -277,18 +242,8 @@ export class PageCollector {
     const url = this.#resolve(attribs.href);
     if (url === undefined) return;
     const rel = parseRel(attribs.rel);
-    const itemType = rel.includes('canonical')
-      ? 'canonical'
-      : rel.includes('alternate')
-        ? 'alternate'
-        : 'link';
-    this.#links.push({
-      url,
-      item_type: itemType,
-      anchor: '',
-      rel,
-      semantic_location: this.#where(),
-    });
+    const itemType = linkItemType(rel);
+    this.#links.push(headLink(url, itemType, rel, this.#where()));
     if (itemType === 'canonical' && this.#meta.canonical === undefined) this.#meta.canonical = url;
   }
 
@@ -303,17 +258,8 @@ export class PageCollector {
       return;
     }
     if (content === undefined) return;
-    this.#metaName(attribs.property, content);
-    this.#metaName(attribs.name, content);
-  }
-
-  #metaName(name: string | undefined, content: string): void {
-    if (name === undefined) return;
-    const key = name.trim().toLowerCase();
-    if (!META_NAMES.has(key) && !key.startsWith('og:') && !key.startsWith('twitter:')) return;
-    if (key.length > 64 || this.#meta[key] !== undefined) return;
-    const value = cleanText(content);
-    this.#meta[key] = key === 'robots' ? value.toLowerCase() : value;
+    addMetaName(this.#meta, attribs.property, content, MAX_TEXT);
+    addMetaName(this.#meta, attribs.name, content, MAX_TEXT);
   }
 
   #metaRefresh(content: string): void {
@@ -321,24 +267,18 @@ export class PageCollector {
     if (target === undefined) return;
     const url = this.#resolve(target);
     if (url === undefined) return;
-    this.#links.push({
-      url,
-      item_type: 'meta',
-      anchor: '',
-      rel: [],
-      semantic_location: this.#where(),
-    });
+    this.#links.push(headLink(url, 'meta', [], this.#where()));
   }
 
   #finishTitle(): void {
-    if (this.#titleParts === null) return;
-    this.#title = clipEnd(collapseWhitespace(this.#titleParts.join('')), MAX_TEXT);
-    this.#titleParts = null;
+    if (this.#titleText === null) return;
+    this.#title = this.#titleText.value();
+    this.#titleText = null;
   }
 
   #break(): void {
     if (this.#hidden > 0) return;
-    if (this.#anchor !== null) this.#anchor.parts.push(' ');
+    this.#anchor?.text.add(' ');
     if (this.#offContext === 0) this.#text.space();
   }
 
@@ -351,8 +291,4 @@ export class PageCollector {
   #where(): string {
     return this.#semantic[this.#semantic.length - 1] ?? '';
   }
-}
-
-function cleanText(value: string | undefined): string {
-  return value === undefined ? '' : clipEnd(collapseWhitespace(value), MAX_TEXT);
 }

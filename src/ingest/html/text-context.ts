@@ -1,6 +1,6 @@
 /**
- * The visible-text stream of a document, whitespace collapsed as it arrives, and what links
- * need from it: the text just before a link (`text_pre`) and just after it (`text_post`).
+ * The visible-text stream of a document, whitespace collapsed, and what links need from it: the
+ * text just before a link (`text_pre`) and just after it (`text_post`).
  */
 import type { LinkOccurrence } from '../../core/types.js';
 import { clipEnd, clipStart, isSpaceCode } from './whitespace.js';
@@ -10,26 +10,28 @@ export const CONTEXT_CHARS = 80;
 
 // One more than CONTEXT_CHARS: the stream may hold a space right at the cut.
 const NEED = CONTEXT_CHARS + 1;
-// The rolling tail for text_pre is cut back to KEEP characters once it grows past MAX; small,
-// because every textBefore flattens it.
-const PRE_KEEP = NEED + 1;
-const PRE_MAX = 4 * NEED;
+// Texts longer than this are scanned only at the head and the tail (see `write`).
+const LONG_TEXT = 256;
+const HEAD_CHARS = 2 * NEED;
+const TAIL_CHARS = 2 * NEED;
+// Pieces are dropped from the front once there are this many (amortised O(1) per piece).
+const COMPACT_AT = 512;
 // Whitespace that is not a single plain space. Global: `write` scans with lastIndex.
 const DIRTY = /[\t\n\v\f\r\u00a0]| {2}/g;
 
 /**
  * Collapses visible text across text nodes (one space between words, none at the start) and
- * keeps only what links need: a rolling tail for `text_pre`, the text since the oldest link that
- * still waits for its `text_post`, and optionally a sample of the first characters for language
- * detection. Memory stays small whatever the page size.
+ * keeps only what links need: the latest pieces of the stream for `text_pre`, the pieces since
+ * the oldest link that still waits for its `text_post`, and optionally a sample of the first
+ * characters for language detection. Pieces are kept by reference and joined only when a link
+ * asks, so emitting text costs an array push; memory stays small whatever the page size.
  */
 export class TextContext {
   #atSpace = true;
   #length = 0;
-  #pre = '';
-  #post = '';
-  #postStart = 0;
-  #waiting: Array<{ link: LinkOccurrence; at: number }> = [];
+  #pieces: string[] = [];
+  /** Links waiting for text_post, oldest first; `index` is their first piece in #pieces. */
+  #waiting: Array<{ link: LinkOccurrence; at: number; index: number }> = [];
   #waitingHead = 0;
   #sample = '';
   #sampleMax: number;
@@ -41,6 +43,39 @@ export class TextContext {
 
   /** Append a raw text node; whitespace runs become one space. */
   write(text: string): void {
+    const n = text.length;
+    if (n <= LONG_TEXT || this.#sample.length < this.#sampleMax) {
+      this.#collapse(text);
+      return;
+    }
+    // Of a long text only its head (for links waiting for text_post) and its tail (for the
+    // next text_pre) can matter: the middle is never scanned.
+    let rest = text;
+    if (this.#waitingHead < this.#waiting.length) {
+      this.#collapse(text.slice(0, HEAD_CHARS));
+      rest = text.slice(HEAD_CHARS);
+      if (this.#waitingHead < this.#waiting.length || rest.length <= LONG_TEXT) {
+        this.#collapse(rest);
+        return;
+      }
+    }
+    // No compaction may run while the tail is tried, so that it can be undone.
+    if (this.#pieces.length > COMPACT_AT / 2) this.#compact();
+    const pieces = this.#pieces.length;
+    const length = this.#length;
+    const atSpace = this.#atSpace;
+    this.space();
+    const start = this.#length;
+    this.#collapse(rest.slice(rest.length - TAIL_CHARS));
+    if (this.#length - start > NEED) return;
+    // Too much whitespace in the tail to fill text_pre: undo, and take the whole rest.
+    this.#pieces.length = pieces;
+    this.#length = length;
+    this.#atSpace = atSpace;
+    this.#collapse(rest);
+  }
+
+  #collapse(text: string): void {
     const n = text.length;
     let start = 0;
     // Leading whitespace (and whitespace-only nodes, common between tags) without the regex.
@@ -77,18 +112,20 @@ export class TextContext {
 
   /** Up to {@link CONTEXT_CHARS} characters of text before this point, trimmed. */
   textBefore(): string {
-    const pre = this.#atSpace && this.#pre.length > 0 ? this.#pre.slice(0, -1) : this.#pre;
-    const tail = clipStart(pre, CONTEXT_CHARS);
-    return tail.length > 0 && tail.charCodeAt(0) === 32 ? tail.slice(1) : tail;
+    const pieces = this.#pieces;
+    let i = pieces.length;
+    let total = 0;
+    // One extra for a trailing space: the cut then still leaves CONTEXT_CHARS characters.
+    while (i > 0 && total <= NEED) total += (pieces[--i] as string).length;
+    let text = i === pieces.length - 1 ? (pieces[i] as string) : join(pieces, i, pieces.length);
+    if (this.#atSpace && text.length > 0) text = text.slice(0, -1);
+    text = clipStart(text, CONTEXT_CHARS);
+    return text.charCodeAt(0) === 32 ? text.slice(1) : text;
   }
 
   /** Fill `link.text_post` with the text that follows this point, once enough has arrived. */
   awaitTextAfter(link: LinkOccurrence): void {
-    if (this.#waitingHead === this.#waiting.length) {
-      this.#post = '';
-      this.#postStart = this.#length;
-    }
-    this.#waiting.push({ link, at: this.#length });
+    this.#waiting.push({ link, at: this.#length, index: this.#pieces.length });
   }
 
   /** The first characters of visible text (see the constructor), for language detection. */
@@ -107,7 +144,6 @@ export class TextContext {
     while (this.#waitingHead < this.#waiting.length) this.#resolveNext();
     this.#waiting = [];
     this.#waitingHead = 0;
-    this.#post = '';
   }
 
   /** Text whose only whitespace is single spaces (maybe one at either end). */
@@ -128,35 +164,57 @@ export class TextContext {
 
   #emit(piece: string): void {
     this.#length += piece.length;
-    this.#pre += piece;
-    if (this.#pre.length > PRE_MAX) this.#pre = this.#pre.slice(-PRE_KEEP);
-    if (this.#sample.length < this.#sampleMax) this.#sample += piece;
-    if (this.#waitingHead === this.#waiting.length) return;
-    this.#post += piece;
-    while (this.#waitingHead < this.#waiting.length) {
-      const next = this.#waiting[this.#waitingHead];
-      if (next === undefined || this.#length - next.at < NEED) break;
-      this.#resolveNext();
+    this.#pieces.push(piece);
+    const room = this.#sampleMax - this.#sample.length;
+    if (room > 0) this.#sample += piece.length <= room ? piece : clipEnd(piece, room);
+    if (this.#waitingHead < this.#waiting.length) {
+      let next = this.#waiting[this.#waitingHead];
+      while (next !== undefined && this.#length - next.at >= NEED) {
+        this.#resolveNext();
+        next = this.#waiting[this.#waitingHead];
+      }
+      if (next === undefined) {
+        this.#waiting = [];
+        this.#waitingHead = 0;
+      }
     }
-    if (this.#waitingHead === this.#waiting.length) {
-      this.#waiting = [];
-      this.#waitingHead = 0;
-      this.#post = '';
-    } else if (this.#post.length > PRE_MAX) {
-      const oldest = this.#waiting[this.#waitingHead]?.at ?? this.#length;
-      this.#post = this.#post.slice(oldest - this.#postStart);
-      this.#postStart = oldest;
-    }
+    if (this.#pieces.length >= COMPACT_AT) this.#compact();
   }
 
   #resolveNext(): void {
     const next = this.#waiting[this.#waitingHead++];
     if (next === undefined) return;
-    const from = next.at - this.#postStart;
-    let text = this.#post.slice(from, from + NEED);
+    const pieces = this.#pieces;
+    let end = next.index;
+    let total = 0;
+    while (end < pieces.length && total < NEED) total += (pieces[end++] as string).length;
+    let text = join(pieces, next.index, end);
     if (text.charCodeAt(0) === 32) text = text.slice(1);
     text = clipEnd(text, CONTEXT_CHARS);
     if (text.charCodeAt(text.length - 1) === 32) text = text.slice(0, -1);
     next.link.text_post = text;
   }
+
+  /** Drop pieces that neither text_pre nor a waiting link can need any more. */
+  #compact(): void {
+    const pieces = this.#pieces;
+    let keep = pieces.length;
+    let total = 0;
+    while (keep > 0 && total <= NEED) total += (pieces[--keep] as string).length;
+    const oldest = this.#waiting[this.#waitingHead];
+    if (oldest !== undefined && oldest.index < keep) keep = oldest.index;
+    // Resolved links leave the queue here too, so it stays short on link-dense pages.
+    this.#waiting = this.#waiting.slice(this.#waitingHead);
+    this.#waitingHead = 0;
+    if (keep === 0) return;
+    this.#pieces = pieces.slice(keep);
+    for (const waiting of this.#waiting) waiting.index -= keep;
+  }
+}
+
+/** pieces[from..to) as one string. */
+function join(pieces: readonly string[], from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < to; i++) text += pieces[i] as string;
+  return text;
 }

@@ -34,3 +34,15 @@ export interface PageExtract {
   /** hrefs that were present but not followable: empty, unparseable or not http(s). */
   skippedLinks: number;
 }
+
+/** What the collector found; `extractPage` turns it into a `PageExtract`. */
+export interface CollectedPage {
+  title?: string;
+  htmlLang?: string;
+  metaLang?: string;
+  meta: Record<string, string>;
+  links: LinkOccurrence[];
+  skippedLinks: number;
+  /** Leading visible text for language detection ("" when not collected). */
+  sample: string;
+}

@@ -55,3 +55,36 @@ export function clipStart(s: string, max: number): string {
   const first = s.charCodeAt(s.length - max);
   return s.slice(first >= 0xdc00 && first <= 0xdfff ? s.length - max + 1 : s.length - max);
 }
+
+/** Whitespace collapsed and clipped to `max`; "" for undefined. */
+export function cleanText(value: string | undefined, max: number): string {
+  return value === undefined ? '' : clipEnd(collapseWhitespace(value), max);
+}
+
+/**
+ * Raw text gathered in parts (anchor text, a title) and collapsed once at the end. Keeps at
+ * most 8 × `max` raw characters: enough for `max` collapsed ones short of pathological
+ * whitespace, and bounded whatever the input.
+ */
+export class CappedText {
+  #parts: string[] = [];
+  #rawLength = 0;
+  #max: number;
+
+  constructor(max: number) {
+    this.#max = max;
+  }
+
+  /** Append raw text (a lone " " marks a word boundary). */
+  add(text: string): void {
+    if (this.#rawLength >= 8 * this.#max) return;
+    this.#parts.push(text);
+    this.#rawLength += text.length;
+  }
+
+  /** The text so far, whitespace collapsed, at most `max` characters. */
+  value(): string {
+    const raw = this.#parts.length === 1 ? (this.#parts[0] as string) : this.#parts.join('');
+    return clipEnd(collapseWhitespace(raw), this.#max);
+  }
+}
