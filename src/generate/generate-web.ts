@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { captureLines } from './capture-json.js';
+import { writeCapture } from './capture-json.js';
 import { planForLinks } from './choose-pages.js';
 import { LineWriter } from './line-writer.js';
 import { type SnapshotStats, writeManifest } from './manifest.js';
@@ -14,7 +14,14 @@ import { pageFacts } from './page-facts.js';
 import { capturedMask, planCaptures } from './plan-captures.js';
 import { planWeb } from './plan-web.js';
 import { TargetCounter } from './target-counter.js';
-import type { GenerateOptions, GenerateProgress, GenerateSummary, Site, WebPlan } from './types.js';
+import type {
+  CaptureSpec,
+  GenerateOptions,
+  GenerateProgress,
+  GenerateSummary,
+  Site,
+  WebPlan,
+} from './types.js';
 import { warcRecordsOf } from './warc-capture.js';
 import { WarcFileWriter } from './warc-file-writer.js';
 import { recordId, warcDate, warcinfoRecord } from './warc-records.js';
@@ -24,14 +31,12 @@ const NDJSON_ROLL_BYTES = 512 * 1024 * 1024;
 const GZIP_LEVEL = 1;
 const PROGRESS_EVERY = 2000;
 
-/** Where one snapshot's captures go: WARC records or full NDJSON lines. */
+/** Where one snapshot's captures go: full NDJSON lines, or WARC records. */
 interface SnapshotSink {
-  add(
-    plan: WebPlan,
-    site: Site,
-    spec: Parameters<typeof captureLines>[0],
-    full: string,
-  ): Promise<void> | undefined;
+  /** The NDJSON writer of full records (ndjson format only). */
+  full: LineWriter | undefined;
+  /** WARC records of a capture (warc format only). */
+  add(site: Site, spec: CaptureSpec): Promise<void> | undefined;
   close(): Promise<{ files: string[]; bytes: number }>;
 }
 
@@ -42,10 +47,8 @@ function ndjsonSink(outDir: string, dir: string): SnapshotSink {
     rollBytes: NDJSON_ROLL_BYTES,
   });
   return {
-    add: (_plan, _site, _spec, full) => {
-      w.write(full);
-      return undefined;
-    },
+    full: w,
+    add: () => undefined,
     close: async () => {
       w.close();
       return { files: w.files, bytes: w.bytes };
@@ -77,8 +80,9 @@ function warcSink(o: ResolvedOptions, plan: WebPlan, k: number, dir: string): Sn
       ]),
   });
   return {
-    add: async (p, site, spec) => {
-      for (const r of warcRecordsOf(p, site, spec, k, infoId)) await w.add(r);
+    full: undefined,
+    add: async (site, spec) => {
+      for (const r of warcRecordsOf(plan, site, spec, k, infoId)) await w.add(r);
     },
     close: async () => {
       await w.close();
@@ -143,12 +147,12 @@ export async function generateWeb(opts: GenerateOptions): Promise<GenerateSummar
         for (let kk = 0; kk < k; kk++) before |= capturedMask(f, kk);
         snap.newUrls += popcount(capturedMask(f, k) & ~before);
         for (const spec of planCaptures(plan, site, j, k)) {
-          const lines = captureLines(spec, site.ip, undefined);
-          truth.write(lines.truth);
+          snap.links += writeCapture(spec, site.ip, sink.full?.sink, truth.sink);
+          sink.full?.endLine();
+          truth.endLine();
           snap.captures++;
-          snap.links += lines.links;
           if (last && spec.doc !== undefined) counter.add(site.index, spec.doc);
-          const pending = sink.add(plan, site, spec, lines.full);
+          const pending = sink.add(site, spec);
           if (pending !== undefined) await pending;
         }
       }
