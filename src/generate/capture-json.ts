@@ -64,23 +64,26 @@ const LOCS = new Map<SemanticLoc, Uint8Array>();
 const RELS = new Map<readonly string[], Uint8Array>();
 const END_LINKS = utf8(']}\n');
 
-function typeBytes(t: ItemType): Uint8Array {
-  let b = TYPES.get(t);
-  if (b === undefined) TYPES.set(t, (b = utf8(`","item_type":"${t}","anchor":"`)));
+function memo<K>(m: Map<K, Uint8Array>, key: K, make: () => string): Uint8Array {
+  let b = m.get(key);
+  if (b === undefined) {
+    b = utf8(make());
+    m.set(key, b);
+  }
   return b;
 }
 
+function typeBytes(t: ItemType): Uint8Array {
+  return memo(TYPES, t, () => `","item_type":"${t}","anchor":"`);
+}
+
 function locBytes(l: SemanticLoc): Uint8Array {
-  let b = LOCS.get(l);
-  if (b === undefined) LOCS.set(l, (b = utf8(`,"semantic_location":"${l}"}`)));
-  return b;
+  return memo(LOCS, l, () => `,"semantic_location":"${l}"}`);
 }
 
 function relBytes(rel: readonly string[]): Uint8Array {
   // rel arrays are memoised per attribute value, so identity is a good key.
-  let b = RELS.get(rel);
-  if (b === undefined) RELS.set(rel, (b = utf8(`,"rel":${JSON.stringify(rel)}`)));
-  return b;
+  return memo(RELS, rel, () => `,"rel":${JSON.stringify(rel)}`);
 }
 
 /** Writes link objects, comma-separated, into the full and/or truth sink. */
