@@ -146,7 +146,7 @@ export async function generateWeb(opts: GenerateOptions): Promise<GenerateSummar
         let before = 0;
         for (let kk = 0; kk < k; kk++) before |= capturedMask(f, kk);
         snap.newUrls += popcount(capturedMask(f, k) & ~before);
-        for (const spec of planCaptures(plan, site, j, k)) {
+        for (const spec of planCaptures(plan, site, j, k, o.format === 'warc')) {
           snap.links += writeCapture(spec, site.ip, sink.full?.sink, truth.sink);
           sink.full?.endLine();
           truth.endLine();
