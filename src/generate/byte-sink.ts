@@ -5,6 +5,7 @@
  */
 
 const DEFAULT_BYTES = 4 << 20;
+const NATIVE_FROM = 40;
 const encoder = new TextEncoder();
 
 /** Pre-encode a constant for {@link ByteSink.bytes}. */
@@ -34,6 +35,11 @@ export class ByteSink {
   text(s: string): void {
     const n = s.length;
     this.reserve(n * 3);
+    // Native encoding pays off past a few dozen characters; a JS loop is faster below.
+    if (n >= NATIVE_FROM) {
+      this.pos += this.buf.write(s, this.pos, 'utf8');
+      return;
+    }
     const buf = this.buf;
     let p = this.pos;
     for (let i = 0; i < n; i++) {
