@@ -96,9 +96,21 @@ class LinkWriter {
   ) {}
 
   link(l: DocLink, pre: string, post: string): void {
-    if (this.full !== undefined) writeLink(this.full, l, pre, post, this.n > 0);
-    writeLink(this.truth, l, '', '', this.n > 0);
+    const full = this.full;
+    const comma = this.n > 0;
     this.n++;
+    if (full === undefined) {
+      writeLink(this.truth, l, '', '', comma);
+      return;
+    }
+    // Reserve the whole link so it stays in one buffer: the truth copies its common head.
+    const chars = l.url.length + l.anchor.length + (l.alt?.length ?? 0) + pre.length + post.length;
+    full.reserve(3 * chars + 256);
+    const start = full.pos;
+    writeLinkHead(full, l, comma);
+    this.truth.bytes(full.buf.subarray(start, full.pos));
+    writeLinkTail(full, l, pre, post);
+    this.truth.bytes(locBytes(l.loc));
   }
 
   fragment(full: Uint8Array, truth: Uint8Array, n: number): void {
@@ -113,7 +125,7 @@ class LinkWriter {
   }
 }
 
-function writeLink(o: ByteSink, l: DocLink, pre: string, post: string, comma: boolean): void {
+function writeLinkHead(o: ByteSink, l: DocLink, comma: boolean): void {
   if (comma) o.bytes(COMMA);
   o.bytes(OPEN);
   o.text(l.url);
@@ -125,6 +137,9 @@ function writeLink(o: ByteSink, l: DocLink, pre: string, post: string, comma: bo
   }
   o.bytes(QUOTE);
   if (l.rel !== undefined) o.bytes(relBytes(l.rel));
+}
+
+function writeLinkTail(o: ByteSink, l: DocLink, pre: string, post: string): void {
   if (pre !== '') {
     o.bytes(PRE);
     o.text(pre);
@@ -136,6 +151,11 @@ function writeLink(o: ByteSink, l: DocLink, pre: string, post: string, comma: bo
     o.bytes(QUOTE);
   }
   o.bytes(locBytes(l.loc));
+}
+
+function writeLink(o: ByteSink, l: DocLink, pre: string, post: string, comma: boolean): void {
+  writeLinkHead(o, l, comma);
+  writeLinkTail(o, l, pre, post);
 }
 
 function collect(write: (s: ByteSink) => void): Uint8Array {
@@ -203,8 +223,13 @@ export function writeCapture(
   truth: ByteSink,
 ): number {
   const head = `${captureHead(spec, ip)},"links":[`;
-  full?.text(head);
-  truth.text(head);
+  if (full === undefined) truth.text(head);
+  else {
+    full.reserve(3 * head.length);
+    const start = full.pos;
+    full.text(head);
+    truth.bytes(full.buf.subarray(start, full.pos));
+  }
   const w = new LinkWriter(full, truth);
   const doc = spec.doc;
   if (doc === undefined) {
