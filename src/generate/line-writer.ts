@@ -42,7 +42,8 @@ export class LineWriter {
 
   /** Mark a line boundary: the only place where a new part may start. */
   endLine(): void {
-    if (this.#fileBytes + this.sink.pos >= this.#o.rollBytes) {
+    // Once a roll is pending, what is buffered belongs to the next part.
+    if ((this.#roll ? 0 : this.#fileBytes) + this.sink.pos >= this.#o.rollBytes) {
       this.sink.flush();
       this.#roll = true;
     }
