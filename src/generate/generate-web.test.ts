@@ -37,12 +37,20 @@ describe('generateWeb', () => {
   });
 
   it('writes a different web for another seed', async () => {
+    const phases: string[] = [];
+    let finished = false;
     const a = await generateWeb({
       outDir: join(root, 'seed-1'),
       pages: 300,
       seed: 1,
       format: 'ndjson',
+      onProgress: (p) => {
+        if (!phases.includes(p.phase)) phases.push(p.phase);
+        if (p.phase === 'snapshot-2' && p.done === p.total && p.bytes > 0) finished = true;
+      },
     });
+    expect(phases).toEqual(['plan', 'snapshot-1', 'snapshot-2']);
+    expect(finished).toBe(true);
     const b = await generateWeb({
       outDir: join(root, 'seed-2'),
       pages: 300,
