@@ -8,6 +8,19 @@ const DEFAULT_BYTES = 4 << 20;
 const NATIVE_FROM = 40;
 const encoder = new TextEncoder();
 
+/** Node's own UTF-8 writer, without the argument juggling of `Buffer#write` (a hot path). */
+interface NodeBufferWriters {
+  utf8Write?: (s: string, offset: number) => number;
+}
+
+const nativeUtf8Write = (Buffer.prototype as unknown as NodeBufferWriters).utf8Write;
+
+function utf8Write(buf: Buffer, s: string, offset: number): number {
+  return nativeUtf8Write === undefined
+    ? buf.write(s, offset, 'utf8')
+    : nativeUtf8Write.call(buf, s, offset);
+}
+
 /** Pre-encode a constant for {@link ByteSink.bytes}. */
 export function utf8(s: string): Uint8Array {
   return encoder.encode(s);
@@ -37,7 +50,7 @@ export class ByteSink {
     this.reserve(n * 3);
     // Native encoding pays off past a few dozen characters; a JS loop is faster below.
     if (n >= NATIVE_FROM) {
-      this.pos += this.buf.write(s, this.pos, 'utf8');
+      this.pos += utf8Write(this.buf, s, this.pos);
       return;
     }
     const buf = this.buf;
@@ -45,7 +58,7 @@ export class ByteSink {
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x80) {
-        p += buf.write(s.slice(i), p, 'utf8');
+        p += utf8Write(buf, s.slice(i), p);
         break;
       }
       buf[p++] = c;

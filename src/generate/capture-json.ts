@@ -4,7 +4,7 @@
  * what an HTML extractor recovers unambiguously (no size, text_pre, text_post). Strings are not
  * escaped: every string the generator makes is JSON-safe (a test checks its vocabulary).
  */
-import type { ItemType } from '../core/types.js';
+import { ITEM_TYPES, type ItemType } from '../core/types.js';
 import { ByteSink, utf8 } from './byte-sink.js';
 import type { Block, CaptureSpec, DocLink, PageDoc, Region, SemanticLoc } from './types.js';
 
@@ -27,10 +27,13 @@ function visitBlock(b: Block, visit: LinkVisitor): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p === undefined || typeof p === 'string') continue;
+    // Only the nearest CONTEXT characters matter: stop gathering once past them.
     let pre = '';
-    for (let x = 0; x < i; x++) pre += visible(parts[x] as string | DocLink);
+    for (let x = i - 1; x >= 0 && pre.length <= CONTEXT + 8; x--)
+      pre = visible(parts[x] as string | DocLink) + pre;
     let post = '';
-    for (let x = i + 1; x < parts.length; x++) post += visible(parts[x] as string | DocLink);
+    for (let x = i + 1; x < parts.length && post.length <= CONTEXT + 8; x++)
+      post += visible(parts[x] as string | DocLink);
     pre = pre.trim();
     post = post.trim();
     if (pre.length > CONTEXT) pre = pre.slice(-CONTEXT).trimStart();
@@ -59,31 +62,32 @@ const COMMA = utf8(',');
 const ALT = utf8('","alt":"');
 const PRE = utf8(',"text_pre":"');
 const POST = utf8(',"text_post":"');
-const TYPES = new Map<ItemType, Uint8Array>();
-const LOCS = new Map<SemanticLoc, Uint8Array>();
 const RELS = new Map<readonly string[], Uint8Array>();
 const END_LINKS = utf8(']}\n');
-
-function memo<K>(m: Map<K, Uint8Array>, key: K, make: () => string): Uint8Array {
-  let b = m.get(key);
-  if (b === undefined) {
-    b = utf8(make());
-    m.set(key, b);
-  }
-  return b;
-}
-
-function typeBytes(t: ItemType): Uint8Array {
-  return memo(TYPES, t, () => `","item_type":"${t}","anchor":"`);
-}
-
-function locBytes(l: SemanticLoc): Uint8Array {
-  return memo(LOCS, l, () => `,"semantic_location":"${l}"}`);
-}
+const LOC_NAMES: readonly SemanticLoc[] = [
+  '',
+  'header',
+  'nav',
+  'article',
+  'section',
+  'aside',
+  'footer',
+];
+const TYPES = Object.fromEntries(
+  ITEM_TYPES.map((t) => [t, utf8(`","item_type":"${t}","anchor":"`)]),
+) as Record<ItemType, Uint8Array>;
+const LOCS = Object.fromEntries(
+  LOC_NAMES.map((l) => [l, utf8(`,"semantic_location":"${l}"}`)]),
+) as Record<SemanticLoc, Uint8Array>;
 
 function relBytes(rel: readonly string[]): Uint8Array {
   // rel arrays are memoised per attribute value, so identity is a good key.
-  return memo(RELS, rel, () => `,"rel":${JSON.stringify(rel)}`);
+  let b = RELS.get(rel);
+  if (b === undefined) {
+    b = utf8(`,"rel":${JSON.stringify(rel)}`);
+    RELS.set(rel, b);
+  }
+  return b;
 }
 
 /** Writes link objects, comma-separated, into the full and/or truth sink. */
@@ -110,7 +114,7 @@ class LinkWriter {
     writeLinkHead(full, l, comma);
     this.truth.bytes(full.buf.subarray(start, full.pos));
     writeLinkTail(full, l, pre, post);
-    this.truth.bytes(locBytes(l.loc));
+    this.truth.bytes(LOCS[l.loc]);
   }
 
   fragment(full: Uint8Array, truth: Uint8Array, n: number): void {
@@ -129,7 +133,7 @@ function writeLinkHead(o: ByteSink, l: DocLink, comma: boolean): void {
   if (comma) o.bytes(COMMA);
   o.bytes(OPEN);
   o.text(l.url);
-  o.bytes(typeBytes(l.type));
+  o.bytes(TYPES[l.type]);
   o.text(l.anchor);
   if (l.alt !== undefined) {
     o.bytes(ALT);
@@ -150,7 +154,7 @@ function writeLinkTail(o: ByteSink, l: DocLink, pre: string, post: string): void
     o.text(post);
     o.bytes(QUOTE);
   }
-  o.bytes(locBytes(l.loc));
+  o.bytes(LOCS[l.loc]);
 }
 
 function writeLink(o: ByteSink, l: DocLink, pre: string, post: string, comma: boolean): void {
@@ -192,9 +196,23 @@ function writeRegion(r: Region, w: LinkWriter): void {
   w.fragment(cache.full, cache.truth, cache.links ?? 0);
 }
 
+let cachedDay = Number.NaN;
+let cachedDayPrefix = '';
+
+/** ISO 8601 UTC, second precision, of epoch seconds (the date part is cached per day). */
+function isoSeconds(t: number): string {
+  const day = Math.floor(t / 86400);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayPrefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
+  }
+  const s = t - day * 86400;
+  const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  return `${cachedDayPrefix}${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}Z`;
+}
+
 function captureHead(spec: CaptureSpec, ip: string): string {
-  const at = new Date(spec.fetchedAt * 1000).toISOString();
-  let head = `{"url":"${spec.url}","fetched_at":"${at.slice(0, 19)}Z","status":${spec.status},"ip":"${ip}"`;
+  let head = `{"url":"${spec.url}","fetched_at":"${isoSeconds(spec.fetchedAt)}","status":${spec.status},"ip":"${ip}"`;
   const doc = spec.doc;
   if (doc !== undefined) head += ',"content_type":"text/html"';
   else if (spec.status >= 400) head += ',"content_type":"text/plain"';
