@@ -6,6 +6,7 @@
  */
 import { ITEM_TYPES, type ItemType } from '../core/types.js';
 import { ByteSink, utf8 } from './byte-sink.js';
+import { isoSeconds } from './iso-time.js';
 import type { Block, CaptureSpec, DocLink, PageDoc, Region, SemanticLoc } from './types.js';
 
 const CONTEXT = 80;
@@ -194,21 +195,6 @@ function writeRegion(r: Region, w: LinkWriter): void {
     cache.links = n;
   }
   w.fragment(cache.full, cache.truth, cache.links ?? 0);
-}
-
-let cachedDay = Number.NaN;
-let cachedDayPrefix = '';
-
-/** ISO 8601 UTC, second precision, of epoch seconds (the date part is cached per day). */
-function isoSeconds(t: number): string {
-  const day = Math.floor(t / 86400);
-  if (day !== cachedDay) {
-    cachedDay = day;
-    cachedDayPrefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
-  }
-  const s = t - day * 86400;
-  const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
-  return `${cachedDayPrefix}${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}Z`;
 }
 
 function captureHead(spec: CaptureSpec, ip: string): string {
