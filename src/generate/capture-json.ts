@@ -7,12 +7,12 @@
 import { ITEM_TYPES, type ItemType } from '../core/types.js';
 import { ByteSink, utf8 } from './byte-sink.js';
 import { isoSeconds } from './iso-time.js';
-import type { Block, CaptureSpec, DocLink, PageDoc, Region, SemanticLoc } from './types.js';
+import type { Block, CaptureSpec, DocLink, Region, SemanticLoc } from './types.js';
 
 const CONTEXT = 80;
 
 /** Link visitor: document order, with the visible text before and after in the same block. */
-export type LinkVisitor = (link: DocLink, pre: string, post: string) => void;
+type LinkVisitor = (link: DocLink, pre: string, post: string) => void;
 
 function visible(p: string | DocLink): string {
   return typeof p === 'string' ? p : p.anchor;
@@ -46,15 +46,6 @@ function visitBlock(b: Block, visit: LinkVisitor): void {
 function visitRegion(r: Region, visit: LinkVisitor): void {
   for (const b of r.blocks) visitBlock(b, visit);
   for (const c of r.children ?? []) visitRegion(c, visit);
-}
-
-/** Visit every link occurrence of a document in document order (non-http links skipped). */
-export function visitLinks(doc: PageDoc, visit: LinkVisitor): void {
-  const only: LinkVisitor = (l, pre, post) => {
-    if (l.url !== '') visit(l, pre, post);
-  };
-  for (const l of doc.head) only(l, '', '');
-  for (const r of doc.body) visitRegion(r, only);
 }
 
 const OPEN = utf8('{"url":"');
