@@ -49,6 +49,8 @@ export interface ArticleInput {
   links: number;
   paragraphs: number;
   headline: string;
+  /** False when only the links matter (no HTML is written): link-free text is skipped. */
+  text: boolean;
 }
 
 function lifetime(r: Rng, k: number, birth: number): { from: number; to: number } {
@@ -150,30 +152,27 @@ export function buildArticle(a: ArticleInput, extra: Block[] = []): Region {
   const { plan, site, snapshot: k } = a;
   const lang = slotLang(site, a.slot);
   const slots = contextualSlots(a, lang);
-  const tr = new Rng(hash32(plan.seed, TAG_TEXT, site.index, a.slot, a.version));
+  // One text stream per paragraph: a link added to one paragraph leaves the others unchanged.
+  const textRng = (p: number): Rng =>
+    new Rng(hash32(plan.seed, TAG_TEXT, site.index, a.slot, a.version * 4096 + p));
   const blocks: Block[] = [heading('h1', a.headline)];
   const alive = (s: Slot): boolean => s.from <= k && k < s.to;
   const inText = slots.slice(0, IN_TEXT);
   for (let p = 0; p < a.paragraphs; p++) {
     const here = inText.filter((s) => s.para === p && alive(s));
-    blocks.push(
-      paragraph(
-        tr,
-        lang,
-        here.filter((s) => s.link.type === 'anchor').map((s) => s.link),
-      ),
-    );
+    // Without HTML to write, a paragraph without links carries nothing a capture records.
+    if (!a.text && here.length === 0) continue;
+    const tr = textRng(p);
+    const anchors = here.filter((s) => s.link.type === 'anchor').map((s) => s.link);
+    blocks.push(paragraph(tr, lang, anchors));
     for (const s of here) {
-      if (s.link.type === 'image')
-        blocks.push({
-          tag: 'p',
-          cls: 'media',
-          parts: [s.link, ` ${phrase(tr, lang, 2, 6, true)}`],
-        });
+      if (s.link.type !== 'image') continue;
+      blocks.push({ tag: 'p', cls: 'media', parts: [s.link, ` ${phrase(tr, lang, 2, 6, true)}`] });
     }
   }
   const rest = slots.slice(IN_TEXT).filter(alive);
   if (rest.length > 0) {
+    const tr = textRng(4095);
     blocks.push(heading('h2', phrase(tr, lang, 1, 3, true)));
     for (const s of rest) blocks.push(describedItem(tr, lang, s.link));
   }

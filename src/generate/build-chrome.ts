@@ -94,7 +94,7 @@ export function asideRegion(plan: WebPlan, site: Site, j: number): Region | unde
   if (site.blogroll.length === 0 && site.sponsors.length === 0) return undefined;
   const labels = LABELS[slotLang(site, j)];
   const blocks: Block[] = [];
-  const nofollowAll = hash32(plan.seed, TAG_CHROME, site.index, 1) % 10 === 0;
+  const nofollowAll = hash32(plan.seed, TAG_CHROME, site.index, 1) % 4 === 0;
   if (site.blogroll.length > 0) {
     blocks.push(heading('h2', labels.blogroll));
     for (const t of site.blogroll) {

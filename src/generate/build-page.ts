@@ -19,6 +19,8 @@ const TAG_PAGE = 0x50414745;
 export interface PageContext {
   base: string;
   canonical: string | undefined;
+  /** False when no HTML will be written (NDJSON, counting): link-free text is skipped. */
+  text: boolean;
 }
 
 /** The document of slot `j` (facts `f`) of `site` in snapshot `k`. */
@@ -47,7 +49,7 @@ export function buildPage(
   if (pr.chance(0.6)) doc.description = `${phrase(pr, lang, 6, 14, true)}.`;
   if (site.software !== undefined) doc.generator = site.software.generator;
   if (f.robots) doc.robots = pr.chance(0.5) ? 'nofollow' : 'noindex, nofollow';
-  const main = mainRegions(plan, site, j, k, f, ctx.base, pr, headline);
+  const main = mainRegions(plan, site, j, k, f, ctx, pr, headline);
   const variant = (ctx.base === site.origin ? 0 : 3) + (doc.lang === site.lang ? 0 : 6);
   const aside = shared(plan, site, variant + 1, () => asideRegion(plan, site, j));
   doc.body = [shared(plan, site, variant, () => headerRegion(plan, site, j, ctx.base)), ...main];
@@ -85,10 +87,11 @@ function mainRegions(
   j: number,
   k: number,
   f: PageFacts,
-  base: string,
+  ctx: PageContext,
   pr: Rng,
   headline: string,
 ): Region[] {
+  const base = ctx.base;
   const a: ArticleInput = {
     plan,
     site,
@@ -100,6 +103,7 @@ function mainRegions(
     links: 0,
     paragraphs: 1,
     headline,
+    text: ctx.text,
   };
   const ns = site.sections.length;
   const lang = slotLang(site, j);

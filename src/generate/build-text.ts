@@ -7,11 +7,6 @@ import type { Rng } from './prng.js';
 import type { Block, DocLink } from './types.js';
 import type { Lang } from './words.js';
 
-/** Capitalise the first character. */
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /** A paragraph (or other block) of text with `links` set into it in order. */
 export function paragraph(
   r: Rng,

@@ -1,18 +1,15 @@
 /**
- * Serialises captures as captures NDJSON lines, built by hand for speed with the key order of
- * the format: the full record (files of the `ndjson` format) and the truth record, which keeps
- * only what an HTML extractor can recover unambiguously (no size, text_pre, text_post).
+ * Serialises captures as captures NDJSON, written as bytes for speed, with the key order of the
+ * format: the full record (files of the `ndjson` format) and the truth record, which keeps only
+ * what an HTML extractor recovers unambiguously (no size, text_pre, text_post). Strings are not
+ * escaped: every string the generator makes is JSON-safe (a test checks its vocabulary).
  */
-import type { Block, CaptureSpec, DocLink, PageDoc, Region } from './types.js';
+import { ITEM_TYPES, type ItemType } from '../core/types.js';
+import { ByteSink, utf8 } from './byte-sink.js';
+import { isoSeconds } from './iso-time.js';
+import type { Block, CaptureSpec, DocLink, Region, SemanticLoc } from './types.js';
 
 const CONTEXT = 80;
-
-/** The two serialisations of one capture and its link count. */
-export interface CaptureLines {
-  full: string;
-  truth: string;
-  links: number;
-}
 
 /** Link visitor: document order, with the visible text before and after in the same block. */
 type LinkVisitor = (link: DocLink, pre: string, post: string) => void;
@@ -31,17 +28,18 @@ function visitBlock(b: Block, visit: LinkVisitor): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p === undefined || typeof p === 'string') continue;
+    // Only the nearest CONTEXT characters matter: stop gathering once past them.
     let pre = '';
-    for (let x = 0; x < i; x++) pre += visible(parts[x] as string | DocLink);
+    for (let x = i - 1; x >= 0 && pre.length <= CONTEXT + 8; x--)
+      pre = visible(parts[x] as string | DocLink) + pre;
     let post = '';
-    for (let x = i + 1; x < parts.length; x++) post += visible(parts[x] as string | DocLink);
+    for (let x = i + 1; x < parts.length && post.length <= CONTEXT + 8; x++)
+      post += visible(parts[x] as string | DocLink);
     pre = pre.trim();
     post = post.trim();
-    visit(
-      p,
-      pre.length > CONTEXT ? pre.slice(-CONTEXT).trimStart() : pre,
-      post.length > CONTEXT ? post.slice(0, CONTEXT).trimEnd() : post,
-    );
+    if (pre.length > CONTEXT) pre = pre.slice(-CONTEXT).trimStart();
+    if (post.length > CONTEXT) post = post.slice(0, CONTEXT).trimEnd();
+    visit(p, pre, post);
   }
 }
 
@@ -50,94 +48,153 @@ function visitRegion(r: Region, visit: LinkVisitor): void {
   for (const c of r.children ?? []) visitRegion(c, visit);
 }
 
-/** Visit every link occurrence of a document in document order (non-http links skipped). */
-export function visitLinks(doc: PageDoc, visit: LinkVisitor): void {
-  const only: LinkVisitor = (l, pre, post) => {
-    if (l.url !== '') visit(l, pre, post);
-  };
-  for (const l of doc.head) only(l, '', '');
-  for (const r of doc.body) visitRegion(r, only);
+const OPEN = utf8('{"url":"');
+const QUOTE = utf8('"');
+const COMMA = utf8(',');
+const ALT = utf8('","alt":"');
+const PRE = utf8(',"text_pre":"');
+const POST = utf8(',"text_post":"');
+const RELS = new Map<readonly string[], Uint8Array>();
+const END_LINKS = utf8(']}\n');
+const LOC_NAMES: readonly SemanticLoc[] = [
+  '',
+  'header',
+  'nav',
+  'article',
+  'section',
+  'aside',
+  'footer',
+];
+const TYPES = Object.fromEntries(
+  ITEM_TYPES.map((t) => [t, utf8(`","item_type":"${t}","anchor":"`)]),
+) as Record<ItemType, Uint8Array>;
+const LOCS = Object.fromEntries(
+  LOC_NAMES.map((l) => [l, utf8(`,"semantic_location":"${l}"}`)]),
+) as Record<SemanticLoc, Uint8Array>;
+
+function relBytes(rel: readonly string[]): Uint8Array {
+  // rel arrays are memoised per attribute value, so identity is a good key.
+  let b = RELS.get(rel);
+  if (b === undefined) {
+    b = utf8(`,"rel":${JSON.stringify(rel)}`);
+    RELS.set(rel, b);
+  }
+  return b;
 }
 
-function linkHead(l: DocLink): string {
-  let s = `{"url":"${l.url}","item_type":"${l.type}","anchor":"${l.anchor}"`;
-  if (l.alt !== undefined) s += `,"alt":"${l.alt}"`;
-  if (l.rel !== undefined) s += `,"rel":["${l.rel.join('","')}"]`;
-  return s;
-}
-
-/** Link JSON of a list of regions (or one region's blocks), both forms, comma-joined. */
-class LinkJson {
-  full = '';
-  truth = '';
+/** Writes link objects, comma-separated, into the full and/or truth sink. */
+class LinkWriter {
   n = 0;
 
-  add(l: DocLink, pre: string, post: string): void {
-    const sep = this.n === 0 ? '' : ',';
-    const lh = linkHead(l);
-    const loc = `,"semantic_location":"${l.loc}"}`;
-    let ctx = '';
-    if (pre !== '') ctx += `,"text_pre":"${pre}"`;
-    if (post !== '') ctx += `,"text_post":"${post}"`;
-    this.full += sep + lh + ctx + loc;
-    this.truth += sep + lh + loc;
+  constructor(
+    readonly full: ByteSink | undefined,
+    readonly truth: ByteSink,
+  ) {}
+
+  link(l: DocLink, pre: string, post: string): void {
+    const full = this.full;
+    const comma = this.n > 0;
     this.n++;
+    if (full === undefined) {
+      writeLink(this.truth, l, '', '', comma);
+      return;
+    }
+    // Reserve the whole link so it stays in one buffer: the truth copies its common head.
+    const chars = l.url.length + l.anchor.length + (l.alt?.length ?? 0) + pre.length + post.length;
+    full.reserve(3 * chars + 256);
+    const start = full.pos;
+    writeLinkHead(full, l, comma);
+    this.truth.bytes(full.buf.subarray(start, full.pos));
+    writeLinkTail(full, l, pre, post);
+    this.truth.bytes(LOCS[l.loc]);
   }
 
-  append(full: string, truth: string, n: number): void {
+  fragment(full: Uint8Array, truth: Uint8Array, n: number): void {
     if (n === 0) return;
-    const sep = this.n === 0 ? '' : ',';
-    this.full += sep + full;
-    this.truth += sep + truth;
+    if (this.n > 0) {
+      this.full?.bytes(COMMA);
+      this.truth.bytes(COMMA);
+    }
+    this.full?.bytes(full);
+    this.truth.bytes(truth);
     this.n += n;
   }
 }
 
-function regionJson(r: Region, out: LinkJson): void {
+function writeLinkHead(o: ByteSink, l: DocLink, comma: boolean): void {
+  if (comma) o.bytes(COMMA);
+  o.bytes(OPEN);
+  o.text(l.url);
+  o.bytes(TYPES[l.type]);
+  o.text(l.anchor);
+  if (l.alt !== undefined) {
+    o.bytes(ALT);
+    o.text(l.alt);
+  }
+  o.bytes(QUOTE);
+  if (l.rel !== undefined) o.bytes(relBytes(l.rel));
+}
+
+function writeLinkTail(o: ByteSink, l: DocLink, pre: string, post: string): void {
+  if (pre !== '') {
+    o.bytes(PRE);
+    o.text(pre);
+    o.bytes(QUOTE);
+  }
+  if (post !== '') {
+    o.bytes(POST);
+    o.text(post);
+    o.bytes(QUOTE);
+  }
+  o.bytes(LOCS[l.loc]);
+}
+
+function writeLink(o: ByteSink, l: DocLink, pre: string, post: string, comma: boolean): void {
+  writeLinkHead(o, l, comma);
+  writeLinkTail(o, l, pre, post);
+}
+
+function collect(write: (s: ByteSink) => void): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const s = new ByteSink((b) => chunks.push(Uint8Array.prototype.slice.call(b)), 16 << 10);
+  write(s);
+  chunks.push(s.copyFrom(0));
+  return Buffer.concat(chunks);
+}
+
+function writeRegion(r: Region, w: LinkWriter): void {
   const cache = r.shared;
   if (cache === undefined) {
     visitRegion(r, (l, pre, post) => {
-      if (l.url !== '') out.add(l, pre, post);
+      if (l.url !== '') w.link(l, pre, post);
     });
     return;
   }
-  if (cache.full === undefined) {
-    const own = new LinkJson();
-    regionJson({ ...r, shared: undefined }, own);
-    cache.full = own.full;
-    cache.truth = own.truth;
-    cache.links = own.n;
+  if (cache.full === undefined || cache.truth === undefined) {
+    const fresh = { ...r, shared: undefined };
+    let n = 0;
+    const form = (context: boolean) => (s: ByteSink) => {
+      n = 0;
+      visitRegion(fresh, (l, pre, post) => {
+        if (l.url === '') return;
+        writeLink(s, l, context ? pre : '', context ? post : '', n > 0);
+        n++;
+      });
+    };
+    cache.full = collect(form(true));
+    cache.truth = collect(form(false));
+    cache.links = n;
   }
-  out.append(cache.full ?? '', cache.truth ?? '', cache.links ?? 0);
+  w.fragment(cache.full, cache.truth, cache.links ?? 0);
 }
 
-/**
- * Both NDJSON lines (with trailing newline) of a capture. `ip` is the server address; `size`
- * the body size in bytes when known. Strings are written without escaping: every string the
- * generator makes is JSON-safe (its vocabulary is checked by a test).
- */
-export function captureLines(
-  spec: CaptureSpec,
-  ip: string,
-  size: number | undefined,
-): CaptureLines {
-  const at = new Date(spec.fetchedAt * 1000).toISOString();
-  let head = `{"url":"${spec.url}","fetched_at":"${at.slice(0, 19)}Z","status":${spec.status},"ip":"${ip}"`;
+function captureHead(spec: CaptureSpec, ip: string): string {
+  let head = `{"url":"${spec.url}","fetched_at":"${isoSeconds(spec.fetchedAt)}","status":${spec.status},"ip":"${ip}"`;
   const doc = spec.doc;
   if (doc !== undefined) head += ',"content_type":"text/html"';
   else if (spec.status >= 400) head += ',"content_type":"text/plain"';
   if (spec.redirect !== undefined) head += `,"redirect_location":"${spec.redirect}"`;
-  const sizePart = size === undefined ? '' : `,"size":${size}`;
-  if (doc === undefined) {
-    let links = '';
-    if (spec.redirect !== undefined)
-      links = `{"url":"${spec.redirect}","item_type":"redirect","anchor":"","semantic_location":""}`;
-    return {
-      full: `${head}${sizePart},"links":[${links}]}\n`,
-      truth: `${head},"links":[${links}]}\n`,
-      links: links === '' ? 0 : 1,
-    };
-  }
+  if (doc === undefined) return head;
   head += `,"title":"${doc.title}"`;
   if (doc.lang !== undefined) head += `,"lang":"${doc.lang}"`;
   head += `,"encoding":"${doc.charset}"`;
@@ -147,15 +204,43 @@ export function captureLines(
   if (doc.robots !== undefined) meta += `,"robots":"${doc.robots}"`;
   const canonical = doc.head.find((l) => l.type === 'canonical');
   if (canonical !== undefined) meta += `,"canonical":"${canonical.url}"`;
-  const metaPart = meta === '' ? '' : `,"meta":{${meta.slice(1)}}`;
-  const links = new LinkJson();
-  for (const l of doc.head) links.add(l, '', '');
-  for (const r of doc.body) regionJson(r, links);
-  return {
-    full: `${head}${sizePart}${metaPart},"links":[${links.full}]}\n`,
-    truth: `${head}${metaPart},"links":[${links.truth}]}\n`,
-    links: links.n,
-  };
+  return meta === '' ? head : `${head},"meta":{${meta.slice(1)}}`;
+}
+
+/**
+ * Write one capture as an NDJSON line into `truth` and, when given, the full record into
+ * `full`. `ip` is the server address. Returns the number of link occurrences.
+ */
+export function writeCapture(
+  spec: CaptureSpec,
+  ip: string,
+  full: ByteSink | undefined,
+  truth: ByteSink,
+): number {
+  const head = `${captureHead(spec, ip)},"links":[`;
+  if (full === undefined) truth.text(head);
+  else {
+    full.reserve(3 * head.length);
+    const start = full.pos;
+    full.text(head);
+    truth.bytes(full.buf.subarray(start, full.pos));
+  }
+  const w = new LinkWriter(full, truth);
+  const doc = spec.doc;
+  if (doc === undefined) {
+    if (spec.redirect !== undefined)
+      w.link(
+        { url: spec.redirect, href: spec.redirect, type: 'redirect', anchor: '', loc: '' },
+        '',
+        '',
+      );
+  } else {
+    for (const l of doc.head) w.link(l, '', '');
+    for (const r of doc.body) writeRegion(r, w);
+  }
+  full?.bytes(END_LINKS);
+  truth.bytes(END_LINKS);
+  return w.n;
 }
 
 function regionLinkCount(r: Region): number {
@@ -168,7 +253,7 @@ function regionLinkCount(r: Region): number {
   return n;
 }
 
-/** How many link occurrences a capture lists (what {@link captureLines} would count). */
+/** How many link occurrences a capture lists (what {@link writeCapture} counts). */
 export function linkCount(spec: CaptureSpec): number {
   const doc = spec.doc;
   if (doc === undefined) return spec.redirect === undefined ? 0 : 1;

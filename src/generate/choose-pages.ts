@@ -18,7 +18,7 @@ export function estimateLinks(plan: WebPlan, k: number): number {
   const total = plan.slotStart[plan.crawl.length] as number;
   const count = (site: Site, j: number): number => {
     let n = 0;
-    for (const c of planCaptures(plan, site, j, k)) n += linkCount(c);
+    for (const c of planCaptures(plan, site, j, k, false)) n += linkCount(c);
     return n;
   };
   if (total <= EXACT_LIMIT) {

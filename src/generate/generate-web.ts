@@ -5,8 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { captureLines } from './capture-json.js';
+import { writeCapture } from './capture-json.js';
 import { planForLinks } from './choose-pages.js';
+import { type Compressor, createCompressor } from './gzip-pool.js';
 import { LineWriter } from './line-writer.js';
 import { type SnapshotStats, writeManifest } from './manifest.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
@@ -14,7 +15,14 @@ import { pageFacts } from './page-facts.js';
 import { capturedMask, planCaptures } from './plan-captures.js';
 import { planWeb } from './plan-web.js';
 import { TargetCounter } from './target-counter.js';
-import type { GenerateOptions, GenerateProgress, GenerateSummary, Site, WebPlan } from './types.js';
+import type {
+  CaptureSpec,
+  GenerateOptions,
+  GenerateProgress,
+  GenerateSummary,
+  Site,
+  WebPlan,
+} from './types.js';
 import { warcRecordsOf } from './warc-capture.js';
 import { WarcFileWriter } from './warc-file-writer.js';
 import { recordId, warcDate, warcinfoRecord } from './warc-records.js';
@@ -24,14 +32,12 @@ const NDJSON_ROLL_BYTES = 512 * 1024 * 1024;
 const GZIP_LEVEL = 1;
 const PROGRESS_EVERY = 2000;
 
-/** Where one snapshot's captures go: WARC records or full NDJSON lines. */
+/** Where one snapshot's captures go: full NDJSON lines, or WARC records. */
 interface SnapshotSink {
-  add(
-    plan: WebPlan,
-    site: Site,
-    spec: Parameters<typeof captureLines>[0],
-    full: string,
-  ): Promise<void> | undefined;
+  /** The NDJSON writer of full records (ndjson format only). */
+  full: LineWriter | undefined;
+  /** WARC records of a capture (warc format only). */
+  add(site: Site, spec: CaptureSpec): Promise<void> | undefined;
   close(): Promise<{ files: string[]; bytes: number }>;
 }
 
@@ -42,10 +48,8 @@ function ndjsonSink(outDir: string, dir: string): SnapshotSink {
     rollBytes: NDJSON_ROLL_BYTES,
   });
   return {
-    add: (_plan, _site, _spec, full) => {
-      w.write(full);
-      return undefined;
-    },
+    full: w,
+    add: () => undefined,
     close: async () => {
       w.close();
       return { files: w.files, bytes: w.bytes };
@@ -53,13 +57,20 @@ function ndjsonSink(outDir: string, dir: string): SnapshotSink {
   };
 }
 
-function warcSink(o: ResolvedOptions, plan: WebPlan, k: number, dir: string): SnapshotSink {
+function warcSink(
+  o: ResolvedOptions,
+  plan: WebPlan,
+  k: number,
+  dir: string,
+  compressor: Compressor,
+): SnapshotSink {
   const infoId = recordId(plan.seed, k, -1, -1, 2);
   const w = new WarcFileWriter({
     outDir: o.outDir,
     relDir: dir,
     rollBytes: WARC_ROLL_BYTES,
     level: GZIP_LEVEL,
+    compressor,
     warcinfo: (filename) =>
       warcinfoRecord(infoId, plan.snapshotTimes[k] as number, filename, [
         ['software', 'linkgap generate (synthetic web)'],
@@ -77,8 +88,9 @@ function warcSink(o: ResolvedOptions, plan: WebPlan, k: number, dir: string): Sn
       ]),
   });
   return {
-    add: async (p, site, spec) => {
-      for (const r of warcRecordsOf(p, site, spec, k, infoId)) await w.add(r);
+    full: undefined,
+    add: async (site, spec) => {
+      for (const r of warcRecordsOf(plan, site, spec, k, infoId)) await w.add(r);
     },
     close: async () => {
       await w.close();
@@ -93,8 +105,72 @@ function popcount(x: number): number {
   return n;
 }
 
+/** State shared by the snapshots of one run. */
+interface Run {
+  o: ResolvedOptions;
+  plan: WebPlan;
+  truth: LineWriter;
+  counter: TargetCounter;
+  compressor: Compressor | undefined;
+  progress: (p: GenerateProgress) => void;
+  /** Data bytes written by earlier snapshots. */
+  bytes: number;
+}
+
+/** Write snapshot `k`: every crawled slot's captures, in crawl order. */
+async function writeSnapshot(
+  run: Run,
+  k: number,
+): Promise<{ stats: SnapshotStats; files: string[]; bytes: number }> {
+  const { o, plan, truth } = run;
+  const dir = `snapshot-${k + 1}`;
+  const sink =
+    run.compressor !== undefined
+      ? warcSink(o, plan, k, dir, run.compressor)
+      : ndjsonSink(o.outDir, dir);
+  const stats: SnapshotStats = {
+    dir,
+    start: warcDate(plan.snapshotTimes[k] as number),
+    captures: 0,
+    links: 0,
+    newUrls: 0,
+  };
+  const slots = plan.slotStart[plan.crawl.length] as number;
+  const last = k === o.snapshots - 1;
+  let done = 0;
+  for (const s of plan.crawl) {
+    const site = plan.sites[s] as Site;
+    for (let j = 0; j < site.pages; j++, done++) {
+      if (done % PROGRESS_EVERY === 0)
+        run.progress({ phase: dir, done, total: slots, bytes: run.bytes + truth.bytes });
+      const f = pageFacts(plan, site, j);
+      let before = 0;
+      for (let kk = 0; kk < k; kk++) before |= capturedMask(f, kk);
+      stats.newUrls += popcount(capturedMask(f, k) & ~before);
+      for (const spec of planCaptures(plan, site, j, k, run.compressor !== undefined)) {
+        stats.links += writeCapture(spec, site.ip, sink.full?.sink, truth.sink);
+        sink.full?.endLine();
+        truth.endLine();
+        stats.captures++;
+        if (last && spec.doc !== undefined) run.counter.add(site.index, spec.doc);
+        const pending = sink.add(site, spec);
+        if (pending !== undefined) await pending;
+      }
+    }
+  }
+  const written = await sink.close();
+  run.progress({
+    phase: dir,
+    done: slots,
+    total: slots,
+    bytes: run.bytes + written.bytes + truth.bytes,
+  });
+  return { stats, files: written.files.map((f) => join(o.outDir, f)), bytes: written.bytes };
+}
+
 /**
- * Generate a synthetic web into `opts.outDir`. Same options, same bytes.
+ * Generate a synthetic web into `opts.outDir`. Same options, same bytes. Rejects with a
+ * {@link GenerateError} (`INVALID_OPTIONS`) on bad options.
  * @example await generateWeb({ outDir: 'demo', pages: 20_000, seed: 7 })
  */
 export async function generateWeb(opts: GenerateOptions): Promise<GenerateSummary> {
@@ -107,72 +183,51 @@ export async function generateWeb(opts: GenerateOptions): Promise<GenerateSummar
     o.links === undefined
       ? planWeb({ seed: o.seed, pages: o.pages, snapshots: o.snapshots })
       : planForLinks(o.seed, o.links, o.snapshots);
-  const slots = plan.slotStart[plan.crawl.length] as number;
   progress({ phase: 'plan', done: 1, total: 1, bytes: 0 });
   const truth = new LineWriter({
     outDir: o.outDir,
     pathOf: () => 'truth.captures.ndjson',
     rollBytes: Number.POSITIVE_INFINITY,
   });
-  const counter = new TargetCounter(plan);
+  const compressor = o.format === 'warc' ? createCompressor(GZIP_LEVEL) : undefined;
+  const run: Run = {
+    o,
+    plan,
+    truth,
+    counter: new TargetCounter(plan),
+    compressor,
+    progress,
+    bytes: 0,
+  };
   const files: string[] = [];
   const stats: SnapshotStats[] = [];
-  let bytes = 0;
-  let captures = 0;
-  let links = 0;
-  let urls = 0;
-  for (let k = 0; k < o.snapshots; k++) {
-    const dir = `snapshot-${k + 1}`;
-    const sink = o.format === 'warc' ? warcSink(o, plan, k, dir) : ndjsonSink(o.outDir, dir);
-    const snap: SnapshotStats = {
-      dir,
-      start: warcDate(plan.snapshotTimes[k] as number),
-      captures: 0,
-      links: 0,
-      newUrls: 0,
-    };
-    const last = k === o.snapshots - 1;
-    let done = 0;
-    for (const s of plan.crawl) {
-      const site = plan.sites[s] as Site;
-      for (let j = 0; j < site.pages; j++, done++) {
-        if (done % PROGRESS_EVERY === 0)
-          progress({ phase: dir, done, total: slots, bytes: bytes + truth.bytes });
-        const f = pageFacts(plan, site, j);
-        let before = 0;
-        for (let kk = 0; kk < k; kk++) before |= capturedMask(f, kk);
-        snap.newUrls += popcount(capturedMask(f, k) & ~before);
-        for (const spec of planCaptures(plan, site, j, k)) {
-          const lines = captureLines(spec, site.ip, undefined);
-          truth.write(lines.truth);
-          snap.captures++;
-          snap.links += lines.links;
-          if (last && spec.doc !== undefined) counter.add(site.index, spec.doc);
-          const pending = sink.add(plan, site, spec, lines.full);
-          if (pending !== undefined) await pending;
-        }
-      }
+  try {
+    for (let k = 0; k < o.snapshots; k++) {
+      const w = await writeSnapshot(run, k);
+      files.push(...w.files);
+      run.bytes += w.bytes;
+      stats.push(w.stats);
     }
-    const written = await sink.close();
-    files.push(...written.files.map((f) => join(o.outDir, f)));
-    bytes += written.bytes;
-    captures += snap.captures;
-    links += snap.links;
-    urls += snap.newUrls;
-    stats.push(snap);
-    progress({ phase: dir, done: slots, total: slots, bytes: bytes + truth.bytes });
+  } finally {
+    truth.close();
+    await compressor?.close();
   }
-  truth.close();
   const summary: GenerateSummary = {
     sites: plan.crawl.length,
-    pages: urls,
-    captures,
-    links,
+    pages: stats.reduce((n, s) => n + s.newUrls, 0),
+    captures: stats.reduce((n, s) => n + s.captures, 0),
+    links: stats.reduce((n, s) => n + s.links, 0),
     snapshots: plan.snapshotTimes.map((t) => warcDate(t)),
     files,
-    bytes,
+    bytes: run.bytes,
     truthFile: join(o.outDir, 'truth.captures.ndjson'),
   };
-  writeManifest({ options: o, plan, summary, snapshots: stats, topLinkedDomains: counter.top(10) });
+  writeManifest({
+    options: o,
+    plan,
+    summary,
+    snapshots: stats,
+    topLinkedDomains: run.counter.top(10),
+  });
   return summary;
 }

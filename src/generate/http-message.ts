@@ -120,8 +120,12 @@ export function httpResponse(
 
 /** The GET request a crawler sends for a URL. */
 export function httpRequest(url: string): Buffer {
-  const u = new URL(url);
+  // Generated URLs are normalised and fragment-free: split them without a URL parser.
+  const hostStart = url.indexOf('//') + 2;
+  const pathStart = url.indexOf('/', hostStart);
+  const host = url.slice(hostStart, pathStart);
+  const target = url.slice(pathStart);
   return Buffer.from(
-    `GET ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nUser-Agent: linkgap-synthetic/0.1 (+https://example.org/linkgap)\r\nAccept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.8\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n`,
+    `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: linkgap-synthetic/0.1 (+https://example.org/linkgap)\r\nAccept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.8\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n`,
   );
 }

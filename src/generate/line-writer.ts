@@ -1,11 +1,10 @@
 /**
- * Buffered NDJSON writer: lines are gathered into large chunks and written synchronously,
- * optionally rolled into numbered part files once a part passes a size limit.
+ * NDJSON file writer over a {@link ByteSink}: bytes are buffered and written synchronously, and
+ * the output is rolled into numbered part files (at line boundaries) past a size limit.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-
-const BUFFER_BYTES = 8 << 20;
+import { ByteSink } from './byte-sink.js';
 
 /** Options of a {@link LineWriter}. */
 export interface LineWriterOptions {
@@ -22,45 +21,43 @@ export class LineWriter {
   #fd = -1;
   #part = 0;
   #fileBytes = 0;
-  readonly #buf = Buffer.allocUnsafe(BUFFER_BYTES);
-  #pos = 0;
+  #roll = false;
+  /** Write line bytes here; call {@link endLine} after each complete line. */
+  readonly sink: ByteSink;
   /** Files written so far, relative to outDir. */
   readonly files: string[] = [];
-  /** Bytes written so far. */
+  /** Bytes written to files so far. */
   bytes = 0;
 
   constructor(options: LineWriterOptions) {
     this.#o = options;
+    this.sink = new ByteSink((b) => this.#emit(b));
   }
 
-  /** Append text (whole lines, each ending in "\n"). */
+  /** Append text made of whole lines. */
   write(text: string): void {
-    // A UTF-16 code unit never takes more than 3 UTF-8 bytes.
-    if (this.#pos + text.length * 3 > BUFFER_BYTES) {
-      this.#flush();
-      if (text.length * 3 > BUFFER_BYTES) {
-        this.#emit(Buffer.from(text, 'utf8'));
-        return;
-      }
+    this.sink.text(text);
+    this.endLine();
+  }
+
+  /** Mark a line boundary: the only place where a new part may start. */
+  endLine(): void {
+    // Once a roll is pending, what is buffered belongs to the next part.
+    if ((this.#roll ? 0 : this.#fileBytes) + this.sink.pos >= this.#o.rollBytes) {
+      this.sink.flush();
+      this.#roll = true;
     }
-    this.#pos += this.#buf.write(text, this.#pos, 'utf8');
   }
 
   /** Flush and close. */
   close(): void {
-    this.#flush();
+    this.sink.flush();
     if (this.#fd >= 0) closeSync(this.#fd);
     this.#fd = -1;
   }
 
-  #flush(): void {
-    if (this.#pos === 0) return;
-    this.#emit(this.#buf.subarray(0, this.#pos));
-    this.#pos = 0;
-  }
-
-  #emit(bytes: Buffer): void {
-    if (this.#fd < 0 || this.#fileBytes >= this.#o.rollBytes) this.#open();
+  #emit(bytes: Uint8Array): void {
+    if (this.#fd < 0 || this.#roll) this.#open();
     let off = 0;
     while (off < bytes.length) off += writeSync(this.#fd, bytes, off, bytes.length - off);
     this.#fileBytes += bytes.length;
@@ -75,5 +72,6 @@ export class LineWriter {
     this.#fd = openSync(path, 'w');
     this.files.push(rel);
     this.#fileBytes = 0;
+    this.#roll = false;
   }
 }

@@ -90,17 +90,20 @@ export function anchorFor(plan: WebPlan, r: Rng, lang: Lang, t: Target): string 
   return phrase(r, lang, 2, 5);
 }
 
-/** A rel attribute as a normal site writes it on a contextual link ("" = none). */
+/**
+ * A rel attribute as a normal site writes it on a contextual link ("" = none). Contextual
+ * nofollow is ~23% so that about 10% of all anchors (nav and footer included) are nofollow.
+ */
 export function relFor(r: Rng): { relAttr: string; blank: boolean } {
   const x = r.next();
-  if (x < 0.09) return { relAttr: 'nofollow', blank: false };
-  if (x < 0.11) return { relAttr: 'nofollow noopener', blank: true };
-  if (x < 0.13) return { relAttr: 'sponsored', blank: false };
-  if (x < 0.14) return { relAttr: 'sponsored nofollow', blank: false };
-  if (x < 0.21) return { relAttr: 'noopener noreferrer', blank: true };
-  if (x < 0.215) return { relAttr: 'NoFollow', blank: false };
-  if (x < 0.218) return { relAttr: 'nofollow  nofollow', blank: false };
-  if (x < 0.225) return { relAttr: 'external', blank: false };
+  if (x < 0.2) return { relAttr: 'nofollow', blank: false };
+  if (x < 0.23) return { relAttr: 'nofollow noopener', blank: true };
+  if (x < 0.25) return { relAttr: 'sponsored', blank: false };
+  if (x < 0.26) return { relAttr: 'sponsored nofollow', blank: false };
+  if (x < 0.33) return { relAttr: 'noopener noreferrer', blank: true };
+  if (x < 0.335) return { relAttr: 'NoFollow', blank: false };
+  if (x < 0.338) return { relAttr: 'nofollow  nofollow', blank: false };
+  if (x < 0.345) return { relAttr: 'external', blank: false };
   return { relAttr: '', blank: false };
 }
 

@@ -64,7 +64,12 @@ export function writeManifest(m: ManifestInput): void {
   const manifest = {
     generator: 'linkgap generate',
     formatVersion: 1,
-    options: { ...options, pageSlots: m.plan.slotStart[m.plan.crawl.length] },
+    options: {
+      ...options,
+      // Sized by links, the page count is derived: pageSlots says what was used.
+      pages: options.links === undefined ? options.pages : undefined,
+      pageSlots: m.plan.slotStart[m.plan.crawl.length],
+    },
     summary: {
       ...m.summary,
       files: m.summary.files.map((f) => relative(outDir, f)),

@@ -140,9 +140,6 @@ export const EXTERNAL_HOSTS: readonly ExternalHost[] = [
   { origin: 'https://www.amazon.com', prefix: '/dp/', weight: 3 },
 ];
 
-/** Social profile hosts used in footers (indices into {@link EXTERNAL_HOSTS}). */
-export const SOCIAL_HOSTS: readonly number[] = [0, 1, 2, 3, 4, 5];
-
 /** Web server names for the `Server` header. */
 export const SERVERS: readonly string[] = [
   'nginx',

@@ -58,8 +58,17 @@ function spec(
   };
 }
 
-/** Every capture of slot `j` of `site` in snapshot `k`, with documents for the 200 answers. */
-export function planCaptures(plan: WebPlan, site: Site, j: number, k: number): CaptureSpec[] {
+/**
+ * Every capture of slot `j` of `site` in snapshot `k`, with documents for the 200 answers.
+ * `text` false skips text that holds no link (NDJSON output and counting write no HTML).
+ */
+export function planCaptures(
+  plan: WebPlan,
+  site: Site,
+  j: number,
+  k: number,
+  text = true,
+): CaptureSpec[] {
   const f = pageFacts(plan, site, j);
   const status = mainStatus(f, k);
   if (status === 0) return [];
@@ -85,12 +94,12 @@ export function planCaptures(plan: WebPlan, site: Site, j: number, k: number): C
     return out;
   }
   const canonical = site.selfCanonical ? main : undefined;
-  const doc = buildPage(plan, site, j, k, f, { base: site.origin, canonical });
+  const doc = buildPage(plan, site, j, k, f, { base: site.origin, canonical, text });
   out.push(spec(site, j, f, main, t0 + 1, status, 1, doc));
   if (f.hasRef) {
     const refDoc =
       canonical === undefined
-        ? buildPage(plan, site, j, k, f, { base: site.origin, canonical: main })
+        ? buildPage(plan, site, j, k, f, { base: site.origin, canonical: main, text })
         : doc;
     out.push(spec(site, j, f, refUrl(plan, site, j), t0 + 2, status, 2, refDoc));
   }
@@ -106,7 +115,7 @@ export function planCaptures(plan: WebPlan, site: Site, j: number, k: number): C
         t0 + 3,
         status,
         3,
-        buildPage(plan, site, j, k, f, { base, canonical: main }),
+        buildPage(plan, site, j, k, f, { base, canonical: main, text }),
       ),
     );
   }

@@ -28,11 +28,6 @@ export function hash32(a: number, b = 0, c = 0, d = 0, e = 0): number {
   return h >>> 0;
 }
 
-/** A uniform float in [0, 1) from a 32-bit hash value. */
-export function unit(h: number): number {
-  return h / 4294967296;
-}
-
 /** Hash of a string (FNV-1a, 32 bit), for turning names into seeds. */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;

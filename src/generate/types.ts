@@ -188,9 +188,9 @@ export interface Region {
 /** Memoised renderings of a sitewide region. */
 export interface SharedRender {
   html?: string;
-  /** Link JSON objects joined by commas: full and truth forms, and how many. */
-  full?: string;
-  truth?: string;
+  /** Link JSON objects (UTF-8) joined by commas: full and truth forms, and how many. */
+  full?: Uint8Array;
+  truth?: Uint8Array;
   links?: number;
   /** Sites linked from the region (`DocLink.to`), in document order. */
   targets?: number[];

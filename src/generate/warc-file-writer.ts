@@ -1,12 +1,13 @@
 /**
  * Writes WARC records as `.warc.gz` files, one gzip member per record (as Common Crawl does),
  * rolled at a size limit, each file opened by its own warcinfo record. Records are compressed
- * in batches on libuv's thread pool while the caller builds the next batch; files are written
+ * in batches by a {@link Compressor} while the caller builds the next batch; files are written
  * in record order, so output bytes do not depend on timing.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Compressor } from './gzip-pool.js';
 
 const BATCH_BYTES = 4 << 20;
 const BATCH_RECORDS = 256;
@@ -19,8 +20,10 @@ export interface WarcFileWriterOptions {
   relDir: string;
   /** Start a new file when the current one would grow past this many (compressed) bytes. */
   rollBytes: number;
-  /** zlib level of every member. */
+  /** zlib level of every member (the warcinfo member is compressed in this thread). */
   level: number;
+  /** Compresses record batches (same level), e.g. on a worker thread. */
+  compressor: Compressor;
   /** The uncompressed warcinfo record for a new file (given its name). */
   warcinfo: (filename: string) => Buffer;
 }
@@ -64,8 +67,7 @@ export class WarcFileWriter {
     const records = this.#batch;
     this.#batch = [];
     this.#batchBytes = 0;
-    const level = this.#o.level;
-    const compressed = Promise.resolve(records.map((r) => gzipSync(r, { level })));
+    const compressed = this.#o.compressor.compress(records);
     const previous = this.#pending;
     this.#pending = previous.then(async () => this.#write(await compressed));
     // Errors surface at the next flush or at close; mark them handled meanwhile.
@@ -73,7 +75,7 @@ export class WarcFileWriter {
     await previous;
   }
 
-  #write(members: Buffer[]): void {
+  #write(members: Uint8Array[]): void {
     for (const m of members) {
       if (this.#fd < 0 || (this.#fileRecords > 1 && this.#fileBytes + m.length > this.#o.rollBytes))
         this.#open();

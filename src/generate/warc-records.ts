@@ -3,6 +3,7 @@
  * (identical-payload-digest profile). Record ids are deterministic UUIDs from the seed.
  */
 import { sha1Digest } from './http-message.js';
+import { isoSeconds } from './iso-time.js';
 import { hash32 } from './prng.js';
 
 const CRLF = '\r\n';
@@ -21,7 +22,7 @@ export function recordId(seed: number, a: number, b: number, c: number, d: numbe
 
 /** ISO 8601 UTC with second precision, as WARC-Date. */
 export function warcDate(seconds: number): string {
-  return `${new Date(seconds * 1000).toISOString().slice(0, 19)}Z`;
+  return isoSeconds(seconds);
 }
 
 function record(headers: Array<[string, string]>, block: Buffer[]): Buffer {
