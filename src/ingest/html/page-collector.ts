@@ -38,8 +38,8 @@ interface OpenAnchor {
 }
 
 /**
- * Streaming collector. Pass it to `new Parser(collector)`, call `parser.end(html)`, then
- * `result()`. Relies on htmlparser2 emitting exactly one close event per opened element
+ * Streaming collector. Pass it to `new Parser(collector, { decodeEntities: false })` (it
+ * decodes character references itself), call `parser.end(html)`, then `result()`. Relies on htmlparser2 emitting exactly one close event per opened element
  * (implied closes included), and guards counters against truncated input where it does not.
  * It listens to tag names and attributes rather than `onopentag`, so the parser never builds an
  * attributes object per tag; a special element is handled at the next event after its name.
@@ -112,7 +112,7 @@ export class PageCollector {
     }
   }
 
-  /** htmlparser2 callback: a run of text (entities decoded). */
+  /** htmlparser2 callback: a run of text, character references not yet decoded. */
   ontext(raw: string): void {
     if (this.#pending !== null) this.#flush();
     if (this.#hidden > 0) {
