@@ -6,6 +6,8 @@
 
 const DEFAULT_BYTES = 4 << 20;
 const NATIVE_FROM = 40;
+// Past a dozen bytes TypedArray#set beats a JS copy loop.
+const SET_FROM = 12;
 const encoder = new TextEncoder();
 
 /** Node's own UTF-8 writer, without the argument juggling of `Buffer#write` (a hot path). */
@@ -70,7 +72,7 @@ export class ByteSink {
   bytes(b: Uint8Array): void {
     const n = b.length;
     this.reserve(n);
-    if (n > 32) {
+    if (n > SET_FROM) {
       this.buf.set(b, this.pos);
       this.pos += n;
       return;

@@ -12,6 +12,8 @@ const EXACT_LIMIT = 30_000;
 const SAMPLE = 20_000;
 const TOLERANCE = 0.03;
 const MAX_STEPS = 8;
+const MAX_SMALL_STEPS = 40;
+const SMALL_PAGES = 2000;
 
 /** Link occurrences in snapshot `k`, counted exactly or estimated from a systematic sample. */
 export function estimateLinks(plan: WebPlan, k: number): number {
@@ -41,20 +43,27 @@ export function estimateLinks(plan: WebPlan, k: number): number {
   return (n / SAMPLE) * total;
 }
 
-/** The plan whose last snapshot has closest to `links` link occurrences (within 3% if found). */
+/**
+ * The plan whose last snapshot has closest to `links` link occurrences (within 3% when found).
+ * Each page count gives an independent web, so small webs (whose count jumps with one big site
+ * more or less) get more tries around the estimate; they are cheap to count.
+ */
 export function planForLinks(seed: number, links: number, snapshots: number): WebPlan {
-  let pages = Math.max(20, Math.round(links / 25));
+  let pages = Math.max(1, Math.round(links / 25));
   let best: { plan: WebPlan; err: number } | undefined;
   const tried = new Set<number>();
-  for (let step = 0; step < MAX_STEPS && !tried.has(pages); step++) {
+  const maxSteps = pages <= SMALL_PAGES ? MAX_SMALL_STEPS : MAX_STEPS;
+  for (let step = 0; step < maxSteps; step++) {
+    // A page count already tried: look next to it instead.
+    for (let d = 1; tried.has(pages); d++) pages = Math.max(1, pages + (d % 2 === 0 ? d : -d));
     tried.add(pages);
     const plan = planWeb({ seed, pages, snapshots });
     const got = estimateLinks(plan, snapshots - 1);
     const err = Math.abs(got - links) / links;
     if (best === undefined || err < best.err) best = { plan, err };
     if (err <= TOLERANCE) break;
-    // Small webs jump around (one big site more or less); damp the step so it still converges.
     const ratio = links / Math.max(1, got);
+    // Damp later steps so the search settles instead of oscillating.
     pages = Math.max(1, Math.round(pages * (step < 3 ? ratio : 1 + (ratio - 1) / 2)));
   }
   return (best as { plan: WebPlan }).plan;

@@ -16,6 +16,8 @@ export interface ResolvedOptions {
 
 const MAX_PAGES = 50_000_000;
 const MAX_LINKS = 2_000_000_000;
+// Below this a web is a handful of pages and ±10% is not reachable reliably.
+const MIN_LINKS = 1000;
 
 function integer(
   value: number | undefined,
@@ -51,7 +53,7 @@ export function resolveOptions(o: GenerateOptions): ResolvedOptions {
   return {
     outDir: o.outDir,
     pages: integer(o.pages, 'pages', 1, MAX_PAGES, 2000),
-    links: o.links === undefined ? undefined : integer(o.links, 'links', 100, MAX_LINKS, 0),
+    links: o.links === undefined ? undefined : integer(o.links, 'links', MIN_LINKS, MAX_LINKS, 0),
     seed: integer(o.seed, 'seed', -0x80000000, 0xffffffff, 1),
     snapshots: integer(o.snapshots, 'snapshots', 1, 12, 2),
     format,

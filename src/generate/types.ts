@@ -23,7 +23,7 @@ export interface GenerateOptions {
   outDir: string;
   /** Page slots (URLs of pages) in the web, default 2,000. Ignored when `links` is given. */
   pages?: number;
-  /** Target number of link occurrences in the last snapshot (hit within ±10%). */
+  /** Target number of link occurrences in the last snapshot (>= 1,000; hit within ±10%). */
   links?: number;
   /** PRNG seed (a 32-bit integer), default 1. */
   seed?: number;
