@@ -98,7 +98,7 @@ export function generateCommand(program: Command, ctx: CliContext): void {
           links:
             o.links === undefined
               ? undefined
-              : parseIntOption('--links', o.links, 100, 2_000_000_000),
+              : parseIntOption('--links', o.links, 1_000, 2_000_000_000),
           seed: parseIntOption('--seed', o.seed, 0, 2 ** 31 - 1),
           snapshots: parseIntOption('--snapshots', o.snapshots, 1, 12),
           format: o.format,
