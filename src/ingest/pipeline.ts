@@ -62,7 +62,11 @@ export interface IngestOptions {
 }
 
 const MAX_BATCH_LINKS = 100_000;
-const MAX_IN_FLIGHT = 64;
+/** Responses sent to a worker in one message. */
+const GROUP_RESPONSES = 32;
+const MAX_GROUPS_IN_FLIGHT = 16;
+/** Items of any kind in one group (captures of WAT and NDJSON inputs need no worker). */
+const MAX_GROUP = 256;
 
 /** Ingest every input into the store. */
 export async function ingest(
@@ -164,37 +168,44 @@ async function storeItems(
   totals: IngestSummary,
 ): Promise<void> {
   const batchCaptures = opts.batchCaptures ?? 2_000;
-  // In document order: extraction runs ahead on the workers, results are stored in order.
-  const inFlight: Array<{
-    index: number;
-    result: Promise<StoredCapture | IngestErrorRecord | null>;
-  }> = [];
+  // In document order: groups are extracted ahead on the workers, results stored in order.
+  const inFlight: Array<Promise<Converted[]>> = [];
+  let group: ArchiveItem[] = [];
+  let groupHttp = 0;
   let captures: StoredCapture[] = [];
   let errors: IngestErrorRecord[] = [];
   let batchLinks = 0;
   let done = state.recordsDone;
 
+  const dispatch = (): void => {
+    if (group.length === 0) return;
+    inFlight.push(convertGroup(group, opts.extractor));
+    group = [];
+    groupHttp = 0;
+  };
   const settle = async (): Promise<void> => {
     const head = inFlight.shift();
     if (head === undefined) return;
-    const value = await head.result;
-    done = head.index + 1;
-    totals.records++;
-    if (value === null) return;
-    if ('message' in value) {
-      errors.push(value);
-      totals.errors++;
-      if (totals.errorSamples.length < 20) {
-        totals.errorSamples.push({
-          input: state.name,
-          offset: value.offset,
-          message: value.message,
-        });
+    for (const c of await head) {
+      done = c.index + 1;
+      totals.records++;
+      const value = c.value;
+      if (value === null) continue;
+      if ('message' in value) {
+        errors.push(value);
+        totals.errors++;
+        if (totals.errorSamples.length < 20) {
+          totals.errorSamples.push({
+            input: state.name,
+            offset: value.offset,
+            message: value.message,
+          });
+        }
+        continue;
       }
-      return;
+      captures.push(value);
+      batchLinks += value.linkCount ?? value.links.length;
     }
-    captures.push(value);
-    batchLinks += value.links.length;
   };
   const flush = async (): Promise<void> => {
     const result = await store.appendBatch(state, { captures, errors, recordsDone: done });
@@ -209,33 +220,48 @@ async function storeItems(
 
   for await (const item of items) {
     if (item.index < state.recordsDone) continue;
-    inFlight.push({ index: item.index, result: convert(item, opts.extractor) });
-    while (inFlight.length > MAX_IN_FLIGHT) await settle();
+    group.push(item);
+    if ((item.kind === 'http' && ++groupHttp >= GROUP_RESPONSES) || group.length >= MAX_GROUP) {
+      dispatch();
+    }
+    while (inFlight.length > MAX_GROUPS_IN_FLIGHT) await settle();
     if (captures.length >= batchCaptures || batchLinks >= MAX_BATCH_LINKS) await flush();
   }
+  dispatch();
   while (inFlight.length > 0) await settle();
   await flush();
 }
 
-async function convert(
-  item: ArchiveItem,
-  extractor: Extractor,
-): Promise<StoredCapture | IngestErrorRecord | null> {
-  switch (item.kind) {
-    case 'http': {
-      try {
-        const capture: StoredCapture = await extractor.extract(item.input);
-        if (item.payloadDigest !== undefined) capture.payloadDigest = item.payloadDigest;
-        return capture;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return {
-          recordIndex: item.index,
-          offset: item.offset,
-          message: `extraction failed: ${message}`,
-        };
-      }
+/** What one archive item became, with its record index. */
+interface Converted {
+  index: number;
+  value: StoredCapture | IngestErrorRecord | null;
+}
+
+/** Convert a group of items in order; its responses go to the extractor together. */
+async function convertGroup(items: ArchiveItem[], extractor: Extractor): Promise<Converted[]> {
+  const http = items.filter((i) => i.kind === 'http');
+  const extracted = http.length === 0 ? [] : await extractor.extract(http.map((i) => i.input));
+  let next = 0;
+  return items.map((item) => {
+    if (item.kind !== 'http') return { index: item.index, value: convert(item) };
+    const r = extracted[next++];
+    if (r === undefined || 'error' in r) {
+      const message = `extraction failed: ${r === undefined ? 'no result' : r.error}`;
+      return {
+        index: item.index,
+        value: { recordIndex: item.index, offset: item.offset, message },
+      };
     }
+    if (item.payloadDigest !== undefined) r.payloadDigest = item.payloadDigest;
+    return { index: item.index, value: r };
+  });
+}
+
+function convert(
+  item: Exclude<ArchiveItem, { kind: 'http' }>,
+): StoredCapture | IngestErrorRecord | null {
+  switch (item.kind) {
     case 'revisit': {
       const capture: StoredCapture = {
         url: item.url,

@@ -9,11 +9,7 @@ import type { DuckDBSession, Row } from './session.js';
 const EXPORT_SQL = `
 SELECT rc.url, strftime(rc.fetched_at, '%Y-%m-%dT%H:%M:%SZ') AS fetched_at, rc.status, rc.ip,
        rc.content_type, rc.redirect_location, rc.title, rc.lang, rc.encoding,
-       CAST(rc.size AS DOUBLE) AS size, rc.meta,
-       (SELECT list(struct_pack(url := l.url, item_type := l.item_type, anchor := l.anchor,
-                    alt := l.alt, rel := l.rel, text_pre := l.text_pre, text_post := l.text_post,
-                    semantic_location := l.semantic_location) ORDER BY l.ord)
-        FROM capture_links l WHERE l.capture_id = rc.content_id) AS links
+       CAST(rc.size AS DOUBLE) AS size, rc.meta, rc.links_json
 FROM resolved_captures rc
 ORDER BY rc.url, rc.fetched_at, rc.capture_id`;
 
@@ -29,9 +25,6 @@ const CAPTURE_KEYS = [
   'encoding',
   'size',
 ] as const;
-const LINK_KEYS = ['url', 'item_type', 'anchor', 'alt'] as const;
-const LINK_TAIL_KEYS = ['text_pre', 'text_post', 'semantic_location'] as const;
-
 /** Stream all captures to `sink` as NDJSON lines; returns the number written. */
 export async function exportCaptures(session: DuckDBSession, sink: LineSink): Promise<number> {
   await session.exec(RESOLVED_CAPTURES_VIEW);
@@ -48,24 +41,7 @@ export function captureLine(row: Row): string {
     if (v !== null && v !== undefined) parts.push(`${JSON.stringify(key)}:${JSON.stringify(v)}`);
   }
   if (row.meta !== null && row.meta !== undefined) parts.push(`"meta":${String(row.meta)}`);
-  const links = (row.links as Row[] | null) ?? [];
-  parts.push(`"links":[${links.map(linkJson).join(',')}]`);
-  return `{${parts.join(',')}}`;
-}
-
-function linkJson(l: Row): string {
-  const parts: string[] = [];
-  for (const key of LINK_KEYS) {
-    const v = l[key];
-    if (v !== null && v !== undefined) parts.push(`${JSON.stringify(key)}:${JSON.stringify(v)}`);
-  }
-  if (l.rel !== null && l.rel !== undefined) {
-    const rel = String(l.rel);
-    parts.push(`"rel":${JSON.stringify(rel === '' ? [] : rel.split(' '))}`);
-  }
-  for (const key of LINK_TAIL_KEYS) {
-    const v = l[key];
-    if (v !== null && v !== undefined) parts.push(`${JSON.stringify(key)}:${JSON.stringify(v)}`);
-  }
+  // Stored in canonical form at ingest (core/capture-json.ts), so written back unchanged.
+  parts.push(`"links":${String(row.links_json)}`);
   return `{${parts.join(',')}}`;
 }
