@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateWeb } from '../src/generate/index.js';
-import { createExtractor } from '../src/ingest/extract/extract-pool.js';
+import { createInputReaders } from '../src/ingest/parallel/input-readers.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { createDuckDBStore } from '../src/store/index.js';
 import { printTable } from './stats.js';
@@ -31,13 +31,13 @@ export async function benchBuild(o: BuildBenchOptions): Promise<void> {
     let occurrences = 0;
     if (!existsSync(db)) {
       const store = await createDuckDBStore({ path: db });
-      const extractor = createExtractor(0);
+      const readers = createInputReaders(0);
       try {
-        const s = await ingest(store, [join(web, 'snapshot-*', '*')], { extractor });
+        const s = await ingest(store, [join(web, 'snapshot-*', '*')], { readers });
         ingestSecs = s.seconds;
         occurrences = s.links;
       } finally {
-        await extractor.close();
+        await readers.close();
         await store.close();
       }
     }

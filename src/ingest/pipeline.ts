@@ -1,8 +1,9 @@
 /**
  * The ingest pipeline: inputs (files, directories, globs, URLs, Common Crawl path lists) →
  * format detection → archive readers → link extraction → atomic batches in the store.
- * Idempotent per (url, fetched_at) and resumable per input: a killed run, restarted, skips the
- * records the store already holds and ends with exactly the captures of one clean run.
+ * Several inputs are read at once on worker threads; the main thread only stores, one batch at
+ * a time. Idempotent per (url, fetched_at) and resumable per input: a killed run, restarted,
+ * skips the records the store already holds and ends with exactly the captures of one clean run.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -17,12 +18,8 @@ import {
   type StoredCapture,
   StoreError,
 } from '../store/index.js';
-import type { Extractor } from './extract/extract-pool.js';
-import { readCapturesNdjson } from './ndjson/read-captures-ndjson.js';
-import { detectFormat, expandInputs, type InputRef, openInput } from './source/index.js';
-import type { ArchiveItem } from './types.js';
-import { readWarc } from './warc/index.js';
-import { readWat } from './wat/index.js';
+import type { InputReaders } from './parallel/input-readers.js';
+import { expandInputs, type InputRef, openInput } from './source/index.js';
 
 /** Running totals, reported while ingest works. */
 export interface IngestProgress {
@@ -51,7 +48,7 @@ export interface IngestSummary extends IngestProgress {
 
 /** Options of `ingest`. */
 export interface IngestOptions {
-  extractor: Extractor;
+  readers: InputReaders;
   /** Base URL for Common Crawl path lists. */
   baseUrl?: string;
   /** Captures per atomic batch (default 2,000). */
@@ -62,11 +59,6 @@ export interface IngestOptions {
 }
 
 const MAX_BATCH_LINKS = 100_000;
-/** Responses sent to a worker in one message. */
-const GROUP_RESPONSES = 32;
-const MAX_GROUPS_IN_FLIGHT = 16;
-/** Items of any kind in one group (captures of WAT and NDJSON inputs need no worker). */
-const MAX_GROUP = 256;
 
 /** Ingest every input into the store. */
 export async function ingest(
@@ -90,34 +82,63 @@ export async function ingest(
     seconds: 0,
     errorSamples: [],
   };
+  const serial = serialize();
+  const running = new Set<Promise<void>>();
   for await (const ref of expandInputs(args, { baseUrl: opts.baseUrl })) {
-    const name = ref.kind === 'file' ? ref.path : ref.url;
-    totals.input = name;
-    const state = await store.openSource(name, await fingerprint(ref));
-    if (state.complete) {
-      totals.alreadyIngested++;
-      opts.log?.(`${name}: already ingested, skipped`);
-      continue;
-    }
-    try {
-      if (!(await ingestOne(store, ref, state, opts, totals))) {
-        totals.skippedInputs.push(name);
-        opts.log?.(`${name}: not a WARC, WAT, captures NDJSON or links CSV file: skipped`);
-        continue;
-      }
-    } catch (error) {
-      if (error instanceof StoreError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      totals.failedInputs.push({ input: name, message });
-      opts.log?.(message.includes(name) ? message : `${name}: ${message}`);
-      continue;
-    }
-    await store.finishSource(state);
-    totals.inputs++;
-    opts.onProgress?.(totals);
+    while (running.size >= opts.readers.parallel) await Promise.race(running);
+    const job: Promise<void> = ingestInput(store, serial, ref, opts, totals).finally(() =>
+      running.delete(job),
+    );
+    running.add(job);
   }
+  await Promise.all(running);
   totals.seconds = (performance.now() - started) / 1000;
   return totals;
+}
+
+/** Runs store calls one at a time: inputs are read concurrently, stored in turn. */
+type Serial = <T>(fn: () => Promise<T>) => Promise<T>;
+
+function serialize(): Serial {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = tail.then(fn);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+}
+
+async function ingestInput(
+  store: LinkStore,
+  serial: Serial,
+  ref: InputRef,
+  opts: IngestOptions,
+  totals: IngestSummary,
+): Promise<void> {
+  const name = ref.kind === 'file' ? ref.path : ref.url;
+  totals.input = name;
+  const state = await serial(async () => store.openSource(name, await fingerprint(ref)));
+  if (state.complete) {
+    totals.alreadyIngested++;
+    opts.log?.(`${name}: already ingested, skipped`);
+    return;
+  }
+  try {
+    if (!(await storeInput(store, serial, ref, state, opts, totals))) {
+      totals.skippedInputs.push(name);
+      opts.log?.(`${name}: not a WARC, WAT, captures NDJSON or links CSV file: skipped`);
+      return;
+    }
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    totals.failedInputs.push({ input: name, message });
+    opts.log?.(message.includes(name) ? message : `${name}: ${message}`);
+    return;
+  }
+  await serial(() => store.finishSource(state));
+  totals.inputs++;
+  opts.onProgress?.(totals);
 }
 
 async function fingerprint(ref: InputRef): Promise<string> {
@@ -126,70 +147,49 @@ async function fingerprint(ref: InputRef): Promise<string> {
   return `${s.size}:${Math.trunc(s.mtimeMs)}`;
 }
 
-/** Ingest one input; false when its format is none that ingest reads. */
-async function ingestOne(
+/** Read one input and store what it holds; false when its format is none ingest reads. */
+async function storeInput(
   store: LinkStore,
+  serial: Serial,
   ref: InputRef,
   state: SourceState,
   opts: IngestOptions,
   totals: IngestSummary,
 ): Promise<boolean> {
-  const bytes = countBytes(
-    openInput(ref, {
-      onRetry: (r) =>
-        opts.log?.(
-          `${state.name}: retry ${r.attempt} in ${r.delayMs} ms after ${r.received} bytes: ${r.reason}`,
-        ),
-    }),
-    totals,
-  );
-  const { head, stream } = await peek(bytes);
-  const format = detectFormat(head, state.name);
-  if (format === 'unknown') return false;
-  if (format === 'csv') {
-    await ingestCsv(store, ref, state, totals, stream);
-    return true;
-  }
-  const items =
-    format === 'warc'
-      ? readWarc(stream)
-      : format === 'wat'
-        ? readWat(stream)
-        : readCapturesNdjson(stream);
-  await storeItems(store, state, items, opts, totals);
-  return true;
-}
-
-async function storeItems(
-  store: LinkStore,
-  state: SourceState,
-  items: AsyncIterable<ArchiveItem>,
-  opts: IngestOptions,
-  totals: IngestSummary,
-): Promise<void> {
   const batchCaptures = opts.batchCaptures ?? 2_000;
-  // In document order: groups are extracted ahead on the workers, results stored in order.
-  const inFlight: Array<Promise<Converted[]>> = [];
-  let group: ArchiveItem[] = [];
-  let groupHttp = 0;
   let captures: StoredCapture[] = [];
   let errors: IngestErrorRecord[] = [];
   let batchLinks = 0;
   let done = state.recordsDone;
-
-  const dispatch = (): void => {
-    if (group.length === 0) return;
-    inFlight.push(convertGroup(group, opts.extractor));
-    group = [];
-    groupHttp = 0;
+  const flush = async (): Promise<void> => {
+    const batch = { captures, errors, recordsDone: done };
+    captures = [];
+    errors = [];
+    batchLinks = 0;
+    const result = await serial(() => store.appendBatch(state, batch));
+    totals.captures += result.added;
+    totals.duplicates += result.duplicates;
+    totals.links += result.links;
+    opts.onProgress?.(totals);
   };
-  const settle = async (): Promise<void> => {
-    const head = inFlight.shift();
-    if (head === undefined) return;
-    for (const c of await head) {
-      done = c.index + 1;
+
+  for await (const event of opts.readers.read(ref, state.recordsDone)) {
+    if (event.kind === 'log') {
+      opts.log?.(`${state.name}: ${event.line}`);
+      continue;
+    }
+    if (event.kind === 'format') {
+      if (event.format === 'unknown') return false;
+      if (event.format === 'csv') {
+        await ingestCsv(store, serial, ref, state, totals);
+        return true;
+      }
+      continue;
+    }
+    totals.bytes += event.bytes;
+    for (const { index, value } of event.items) {
+      done = index + 1;
       totals.records++;
-      const value = c.value;
       if (value === null) continue;
       if ('message' in value) {
         errors.push(value);
@@ -206,149 +206,38 @@ async function storeItems(
       captures.push(value);
       batchLinks += value.linkCount ?? value.links.length;
     }
-  };
-  const flush = async (): Promise<void> => {
-    const result = await store.appendBatch(state, { captures, errors, recordsDone: done });
-    totals.captures += result.added;
-    totals.duplicates += result.duplicates;
-    totals.links += result.links;
-    captures = [];
-    errors = [];
-    batchLinks = 0;
-    opts.onProgress?.(totals);
-  };
-
-  for await (const item of items) {
-    if (item.index < state.recordsDone) continue;
-    group.push(item);
-    if ((item.kind === 'http' && ++groupHttp >= GROUP_RESPONSES) || group.length >= MAX_GROUP) {
-      dispatch();
-    }
-    while (inFlight.length > MAX_GROUPS_IN_FLIGHT) await settle();
     if (captures.length >= batchCaptures || batchLinks >= MAX_BATCH_LINKS) await flush();
   }
-  dispatch();
-  while (inFlight.length > 0) await settle();
   await flush();
-}
-
-/** What one archive item became, with its record index. */
-interface Converted {
-  index: number;
-  value: StoredCapture | IngestErrorRecord | null;
-}
-
-/** Convert a group of items in order; its responses go to the extractor together. */
-async function convertGroup(items: ArchiveItem[], extractor: Extractor): Promise<Converted[]> {
-  const http = items.filter((i) => i.kind === 'http');
-  const extracted = http.length === 0 ? [] : await extractor.extract(http.map((i) => i.input));
-  let next = 0;
-  return items.map((item) => {
-    if (item.kind !== 'http') return { index: item.index, value: convert(item) };
-    const r = extracted[next++];
-    if (r === undefined || 'error' in r) {
-      const message = `extraction failed: ${r === undefined ? 'no result' : r.error}`;
-      return {
-        index: item.index,
-        value: { recordIndex: item.index, offset: item.offset, message },
-      };
-    }
-    if (item.payloadDigest !== undefined) r.payloadDigest = item.payloadDigest;
-    return { index: item.index, value: r };
-  });
-}
-
-function convert(
-  item: Exclude<ArchiveItem, { kind: 'http' }>,
-): StoredCapture | IngestErrorRecord | null {
-  switch (item.kind) {
-    case 'revisit': {
-      const capture: StoredCapture = {
-        url: item.url,
-        fetched_at: item.fetchedAt,
-        status: item.status ?? 0,
-        links: [],
-        revisit: { digest: item.payloadDigest, uri: item.refersToUri, date: item.refersToDate },
-      };
-      if (item.ip !== undefined) capture.ip = item.ip;
-      return capture;
-    }
-    case 'capture':
-      return item.capture;
-    case 'error':
-      return { recordIndex: item.index, offset: item.offset, message: item.message };
-    case 'skipped':
-      return null;
-  }
+  return true;
 }
 
 async function ingestCsv(
   store: LinkStore,
+  serial: Serial,
   ref: InputRef,
   state: SourceState,
   totals: IngestSummary,
-  stream: AsyncIterable<Uint8Array>,
 ): Promise<void> {
   let path: string;
   let tempDir: string | undefined;
   let seenAt = toIsoSeconds(new Date());
   if (ref.kind === 'file') {
     path = ref.path;
-    seenAt = toIsoSeconds((await stat(ref.path)).mtime);
-    for await (const _ of stream) {
-      // Drained only to count the bytes; DuckDB reads the file itself.
-    }
+    const s = await stat(ref.path);
+    seenAt = toIsoSeconds(s.mtime);
+    totals.bytes += s.size;
   } else {
     tempDir = await mkdtemp(join(tmpdir(), 'linkgap-csv-'));
     path = join(tempDir, 'links.csv');
-    await streamPipeline(stream, createWriteStream(path));
+    await streamPipeline(openInput(ref), createWriteStream(path));
   }
   try {
-    const r = await store.importLinksCsv(state, path, { seenAt });
+    const r = await serial(() => store.importLinksCsv(state, path, { seenAt }));
     totals.captures += r.added;
     totals.duplicates += r.duplicates;
     totals.links += r.links;
   } finally {
     if (tempDir !== undefined) await rm(tempDir, { recursive: true, force: true });
   }
-}
-
-async function* countBytes(
-  source: AsyncIterable<Uint8Array>,
-  totals: IngestProgress,
-): AsyncIterable<Uint8Array> {
-  for await (const chunk of source) {
-    totals.bytes += chunk.byteLength;
-    yield chunk;
-  }
-}
-
-/** Read the first chunk(s) for sniffing, then hand back a stream that still starts at byte 0. */
-async function peek(
-  source: AsyncIterable<Uint8Array>,
-): Promise<{ head: Uint8Array; stream: AsyncIterable<Uint8Array> }> {
-  const it = source[Symbol.asyncIterator]();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let ended = false;
-  while (size < 65_536) {
-    const n = await it.next();
-    if (n.done) {
-      ended = true;
-      break;
-    }
-    chunks.push(n.value);
-    size += n.value.byteLength;
-  }
-  const head = Buffer.concat(chunks);
-  async function* stream(): AsyncIterable<Uint8Array> {
-    if (head.length > 0) yield head;
-    if (ended) return;
-    for (;;) {
-      const n = await it.next();
-      if (n.done) return;
-      yield n.value;
-    }
-  }
-  return { head, stream: stream() };
 }

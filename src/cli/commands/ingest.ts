@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { createExtractor } from '../../ingest/extract/extract-pool.js';
+import { createInputReaders } from '../../ingest/parallel/input-readers.js';
 import { type IngestSummary, ingest } from '../../ingest/pipeline.js';
 import type { LinkStore } from '../../store/index.js';
 import { EXIT } from '../cli-error.js';
@@ -27,7 +27,7 @@ export async function runIngest(
   inputs: string[],
   opts: IngestRunOptions,
 ): Promise<IngestSummary> {
-  const extractor = createExtractor(opts.workers);
+  const readers = createInputReaders(opts.workers);
   const started = Date.now();
   const progress = createProgress(
     0,
@@ -38,7 +38,7 @@ export async function runIngest(
   );
   try {
     return await ingest(store, inputs, {
-      extractor,
+      readers,
       baseUrl: opts.baseUrl,
       batchCaptures: opts.batch,
       log: (line) => process.stderr.write(`${line}\n`),
@@ -55,7 +55,7 @@ export async function runIngest(
     });
   } finally {
     progress.stop();
-    await extractor.close();
+    await readers.close();
   }
 }
 
@@ -91,7 +91,11 @@ export function ingestCommand(program: Command, ctx: CliContext): void {
     )
     .argument('<inputs...>', 'files, directories, globs, URLs or path lists')
     .option('--base-url <url>', 'prefix for the paths of a Common Crawl *.paths.gz list')
-    .option('--workers <n>', 'HTML parsing threads', String(availableParallelism()))
+    .option(
+      '--workers <n>',
+      'inputs read (gunzipped, parsed, extracted) at once on worker threads; 0 = on the main thread',
+      String(availableParallelism()),
+    )
     .option('--batch <n>', 'captures stored per atomic batch', '2000')
     .option('--json', 'print the summary as JSON on stdout')
     .action(
