@@ -15,6 +15,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { extractPage } from '../src/ingest/html/index.js';
+import { createRandom } from '../test/helpers/random.js';
 
 const PAGES = Number(process.argv[2] ?? 2000);
 const ROUNDS = Number(process.argv[3] ?? 5);
@@ -25,18 +26,6 @@ const WORDS = (
   'guide price product service company people time year world business service local online ' +
   'free new home health travel food design software video music sport science history city'
 ).split(' ');
-
-/** Mulberry32: small, fast, deterministic. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generatePage(n: number, random: () => number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

@@ -77,7 +77,7 @@ export async function benchIngest(o: IngestBenchOptions): Promise<void> {
   const rows = [
     { what: 'bare htmlparser2 (decode + parse, empty callbacks)', secs: median(bare) },
     { what: 'pipeline, 1 core (gunzip, WARC, extract, DuckDB)', secs: median(one) },
-    { what: `pipeline, ${cores} extraction workers`, secs: median(all) },
+    { what: `pipeline, ${cores} worker threads (one input each)`, secs: median(all) },
   ].map((r) => ({
     what: r.what,
     'median s': r.secs,

@@ -5,6 +5,34 @@
  */
 import type { LinkOccurrence } from './types.js';
 
+/** Keys of a capture line, in the documented order. */
+export const CAPTURE_KEYS = [
+  'url',
+  'fetched_at',
+  'status',
+  'ip',
+  'content_type',
+  'redirect_location',
+  'title',
+  'lang',
+  'encoding',
+  'size',
+  'meta',
+  'links',
+] as const;
+
+/** Keys of a link occurrence, in the documented order. */
+export const LINK_KEYS = [
+  'url',
+  'item_type',
+  'anchor',
+  'alt',
+  'rel',
+  'text_pre',
+  'text_post',
+  'semantic_location',
+] as const;
+
 /** The link with its keys in the documented order (JSON.stringify then drops undefined ones). */
 function ordered(l: LinkOccurrence): LinkOccurrence {
   return {

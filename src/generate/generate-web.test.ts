@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CAPTURE_KEYS, LINK_KEYS } from '../core/capture-json.js';
 import type { Capture } from '../core/types.js';
 import { normalizeUrl } from '../core/url/normalize-url.js';
 import { GenerateError, generateWeb } from './index.js';
@@ -88,30 +89,8 @@ describe('generateWeb', () => {
     const truth = readLines(s.truthFile);
     expect(files.length).toBe(truth.length);
     expect(files.length).toBe(s.captures);
-    const order = [
-      'url',
-      'fetched_at',
-      'status',
-      'ip',
-      'content_type',
-      'redirect_location',
-      'title',
-      'lang',
-      'encoding',
-      'size',
-      'meta',
-      'links',
-    ];
-    const linkOrder = [
-      'url',
-      'item_type',
-      'anchor',
-      'alt',
-      'rel',
-      'text_pre',
-      'text_post',
-      'semantic_location',
-    ];
+    const order: readonly string[] = CAPTURE_KEYS;
+    const linkOrder: readonly string[] = LINK_KEYS;
     let links = 0;
     files.forEach((c, i) => {
       const keys = Object.keys(c);

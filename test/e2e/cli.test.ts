@@ -4,16 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/core/types.js';
 import { referenceLinks } from '../reference/link-history.js';
-import { runCli } from './run-cli.js';
+import { ndjson, runCli } from './run-cli.js';
 
 const COMMANDS = ['demo', 'generate', 'ingest', 'build', 'export', 'stats'];
-
-function ndjson<T>(text: string): T[] {
-  return text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as T);
-}
 
 describe('linkgap CLI', () => {
   let dir: string;

@@ -5,14 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/core/types.js';
 import { watFile, watFixture } from '../helpers/wat-bytes.js';
-import { runCli } from './run-cli.js';
-
-function ndjson<T>(text: string): T[] {
-  return text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as T);
-}
+import { ndjson, runCli } from './run-cli.js';
 
 describe('ingest of WAT, NDJSON and CSV through the CLI', () => {
   let dir: string;

@@ -39,3 +39,11 @@ export function startCli(args: string[], env: Record<string, string> = {}): Chil
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
+
+/** The objects of an NDJSON text (blank lines skipped). */
+export function ndjson<T>(text: string): T[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}

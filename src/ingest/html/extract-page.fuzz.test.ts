@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../test/helpers/random.js';
 import { extractPage } from './extract-page.js';
 import type { PageExtract } from './types.js';
 
@@ -51,16 +52,6 @@ const TOKENS = [
   '<?xml',
   '<!doctype',
 ];
-
-function createRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function checkInvariants(page: PageExtract): void {
   for (const link of page.links) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../test/helpers/random.js';
 import { normalizeUrl } from '../../core/url/normalize-url.js';
 import { prepareBase, resolveHref } from './resolve-href.js';
 
@@ -93,16 +94,6 @@ const PREFIXES = [
   'page',
   'dir/',
 ];
-
-function createRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function expected(href: string, base: string): string | undefined {
   const result = normalizeUrl(href, base);

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../test/helpers/random.js';
 import type { LinkOccurrence } from '../../core/types.js';
 import { TextContext } from './text-context.js';
 import { clipEnd, clipStart, collapseWhitespace } from './whitespace.js';
 
 const WORDS = ['a', 'bb', 'word', 'longerword', 'ü', '😀', '&', 'x.y', 'end.'];
 const SPACES = [' ', ' ', ' ', '  ', '\n', '\t', '\u00a0', '\r\n    ', ' '.repeat(120)];
-
-function createRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The reference: collapse everything before / after the link, then cut. */
 function expectedPre(raw: string): string {

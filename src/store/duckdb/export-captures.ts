@@ -2,6 +2,7 @@
  * Writes every capture as captures NDJSON (docs/captures-ndjson.md), ordered by url then
  * fetched_at, revisits resolved. Export → ingest → export is byte-identical.
  */
+import { CAPTURE_KEYS } from '../../core/capture-json.js';
 import type { LineSink } from '../types.js';
 import { RESOLVED_CAPTURES_VIEW } from './build/resolved-captures.js';
 import type { DuckDBSession, Row } from './session.js';
@@ -13,18 +14,9 @@ SELECT rc.url, strftime(rc.fetched_at, '%Y-%m-%dT%H:%M:%SZ') AS fetched_at, rc.s
 FROM resolved_captures rc
 ORDER BY rc.url, rc.fetched_at, rc.capture_id`;
 
-const CAPTURE_KEYS = [
-  'url',
-  'fetched_at',
-  'status',
-  'ip',
-  'content_type',
-  'redirect_location',
-  'title',
-  'lang',
-  'encoding',
-  'size',
-] as const;
+/** Plain-valued keys, written from their columns; meta and links are stored as JSON. */
+const SCALAR_KEYS = CAPTURE_KEYS.filter((k) => k !== 'meta' && k !== 'links');
+
 /** Stream all captures to `sink` as NDJSON lines; returns the number written. */
 export async function exportCaptures(session: DuckDBSession, sink: LineSink): Promise<number> {
   await session.exec(RESOLVED_CAPTURES_VIEW);
@@ -36,7 +28,7 @@ export async function exportCaptures(session: DuckDBSession, sink: LineSink): Pr
 /** One capture row as its NDJSON line, keys in the documented order, absent keys omitted. */
 export function captureLine(row: Row): string {
   const parts: string[] = [];
-  for (const key of CAPTURE_KEYS) {
+  for (const key of SCALAR_KEYS) {
     const v = row[key];
     if (v !== null && v !== undefined) parts.push(`${JSON.stringify(key)}:${JSON.stringify(v)}`);
   }

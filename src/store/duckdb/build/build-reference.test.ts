@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../../test/helpers/random.js';
 import { referenceLinks } from '../../../../test/reference/link-history.js';
 import type { Capture, ItemType } from '../../../core/types.js';
 import { createDuckDBStore } from '../duckdb-link-store.js';
-
-/** A small seeded PRNG (mulberry32) so every case is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TIMES = ['2026-01-15T00:00:00Z', '2026-04-15T00:00:00Z', '2026-07-15T00:00:00Z'];
 const TYPES: ItemType[] = ['anchor', 'image', 'canonical'];
@@ -22,7 +11,7 @@ const RELS = [[], [], ['nofollow'], ['ugc'], ['noopener'], ['sponsored', 'noopen
 /** A random little web: pages on a few hosts, visited up to three times, with redirects,
  * canonicals, 4xx/5xx answers and links coming and going. */
 function randomWeb(seed: number): Capture[] {
-  const r = rng(seed);
+  const r = createRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const urls = Array.from(
     { length: 12 },
