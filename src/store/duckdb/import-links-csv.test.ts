@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../errors.js';
 import { createDuckDBStore, type DuckDBLinkStore } from './duckdb-link-store.js';
 
 describe('links CSV import', () => {
@@ -48,6 +49,21 @@ describe('links CSV import', () => {
       },
       { url_to: 'https://shop.com/about', first_seen: '2026-02-01T00:00:00Z', original: false },
     ]);
+  });
+
+  it('fails the input, not the store, on a file DuckDB cannot read as CSV', async () => {
+    const path = join(dir, 'broken.csv');
+    await writeFile(
+      path,
+      Buffer.concat([
+        Buffer.from('url_from,url_to\nhttps://a.com/,https://b.com/'),
+        Buffer.from([0xff, 0xfe, 0x0a]),
+      ]),
+    );
+    const src = await store.openSource(path, 'f');
+    const failure = store.importLinksCsv(src, path, { seenAt: '2026-05-01T00:00:00Z' });
+    await expect(failure).rejects.toThrow(/cannot read as CSV/);
+    await expect(failure).rejects.not.toBeInstanceOf(StoreError);
   });
 
   it('names the missing columns', async () => {

@@ -16,6 +16,21 @@ import type { AppendResult, LinksCsvOptions, SourceState, StoredCapture } from '
 import type { CaptureWriter } from './capture-writer.js';
 import type { DuckDBSession, Row } from './session.js';
 
+/** A links CSV that cannot be read: the input fails, the store is fine. */
+export class CsvInputError extends Error {
+  override readonly name = 'CsvInputError';
+}
+
+/** DuckDB refusing the file (bad quoting, not text) is the input's fault, not the store's. */
+async function readable<T>(path: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    throw new CsvInputError(`${path}: cannot read as CSV: ${error.message}`);
+  }
+}
+
 interface CsvLink {
   to: string;
   anchor: string;
@@ -33,17 +48,19 @@ export async function importLinksCsv(
   path: string,
   opts: LinksCsvOptions,
 ): Promise<AppendResult> {
-  const columns = await session.all(
-    `DESCRIBE SELECT * FROM read_csv($1, header = true, all_varchar = true, sample_size = 1000)`,
-    [path],
+  const columns = await readable(
+    path,
+    session.all(
+      `DESCRIBE SELECT * FROM read_csv($1, header = true, all_varchar = true, sample_size = 1000)`,
+      [path],
+    ),
   );
   const names = columns.map((c) => String(c.column_name));
   const pick = (key: string): string | undefined => findCsvColumn(names, key);
   const from = pick('url_from');
   const to = pick('url_to');
   if (from === undefined || to === undefined) {
-    throw new StoreError(
-      'STORE_QUERY_FAILED',
+    throw new CsvInputError(
       `${path}: a links CSV needs url_from and url_to columns (found: ${names.join(', ')})`,
     );
   }
@@ -58,20 +75,23 @@ export async function importLinksCsv(
   const pages = new Map<string, CsvLink[]>();
   let rowIndex = 0;
   const errors: Array<{ recordIndex: number; offset: number; message: string }> = [];
-  await session.stream(sql, [path], (rows) => {
-    for (const row of rows) {
-      const parsed = parseRow(row, opts.seenAt);
-      if (typeof parsed === 'string') {
-        if (errors.length < 10_000)
-          errors.push({ recordIndex: rowIndex, offset: rowIndex + 1, message: parsed });
-      } else {
-        const list = pages.get(parsed.from) ?? [];
-        list.push(parsed.link);
-        pages.set(parsed.from, list);
+  await readable(
+    path,
+    session.stream(sql, [path], (rows) => {
+      for (const row of rows) {
+        const parsed = parseRow(row, opts.seenAt);
+        if (typeof parsed === 'string') {
+          if (errors.length < 10_000)
+            errors.push({ recordIndex: rowIndex, offset: rowIndex + 1, message: parsed });
+        } else {
+          const list = pages.get(parsed.from) ?? [];
+          list.push(parsed.link);
+          pages.set(parsed.from, list);
+        }
+        rowIndex++;
       }
-      rowIndex++;
-    }
-  });
+    }),
+  );
   const total: AppendResult = { added: 0, duplicates: 0, links: 0 };
   let batch: StoredCapture[] = [];
   const flush = async (done: number): Promise<void> => {
