@@ -204,7 +204,7 @@ async function storeInput(
         continue;
       }
       captures.push(value);
-      batchLinks += value.linkCount ?? value.links.length;
+      batchLinks += value.links.length;
     }
     if (captures.length >= batchCaptures || batchLinks >= MAX_BATCH_LINKS) await flush();
   }

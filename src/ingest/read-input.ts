@@ -3,7 +3,6 @@
  * format, run the archive reader, extract links, and yield the results in groups in record
  * order. Runs on a worker thread per input (parallel/) or on the calling thread.
  */
-import { linksJson } from '../core/capture-json.js';
 import type { IngestErrorRecord, StoredCapture } from '../store/index.js';
 import { captureFromHttp } from './http/index.js';
 import { readCapturesNdjson } from './ndjson/read-captures-ndjson.js';
@@ -66,18 +65,12 @@ export async function* readInput(ref: InputRef, recordsDone: number): AsyncItera
   yield { kind: 'items', items: group, bytes: bytes.n - reported };
 }
 
-/** One archive item as what the store takes; a response's links are serialised here. */
+/** One archive item as what the store takes; responses go through link extraction. */
 export function convert(item: ArchiveItem): StoredCapture | IngestErrorRecord | null {
   switch (item.kind) {
     case 'http': {
       try {
-        const c = captureFromHttp(item.input);
-        const stored: StoredCapture = {
-          ...c,
-          links: [],
-          linksJson: linksJson(c.links),
-          linkCount: c.links.length,
-        };
+        const stored: StoredCapture = captureFromHttp(item.input);
         if (item.payloadDigest !== undefined) stored.payloadDigest = item.payloadDigest;
         return stored;
       } catch (error) {

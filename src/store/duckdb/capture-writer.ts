@@ -1,11 +1,11 @@
 /**
  * Appends capture batches in one transaction each: the batch's keys are staged to find captures
- * already stored (by url + fetched_at), then the new captures with their links go straight into
- * the raw table through a DuckDB appender (which joins the open transaction), with the batch's
+ * already stored (by url + fetched_at), then the new captures and their links go straight into
+ * the raw tables through DuckDB appenders (which join the open transaction), with the batch's
  * errors and the input's progress. A crash at any point leaves all of a batch or none of it.
  */
 import { type DuckDBAppender, DuckDBTimestampValue } from '@duckdb/node-api';
-import { linksJson } from '../../core/capture-json.js';
+import type { LinkOccurrence } from '../../core/types.js';
 import type { AppendResult, CaptureBatch, SourceState, StoredCapture } from '../types.js';
 import type { DuckDBSession } from './session.js';
 
@@ -85,14 +85,22 @@ export class CaptureWriter {
     if (captures.length === 0) return 0;
     const conn = this.#session.connection;
     const capApp = await conn.createAppender('captures');
+    const linkApp = await conn.createAppender('capture_links');
     let links = 0;
     try {
       for (const c of captures) {
-        links += appendCapture(capApp, this.#nextId++, sourceId, c);
+        const id = this.#nextId++;
+        appendCapture(capApp, id, sourceId, c);
+        for (let i = 0; i < c.links.length; i++) {
+          appendLink(linkApp, id, i, c.links[i] as LinkOccurrence);
+          links++;
+        }
       }
       capApp.flushSync();
+      linkApp.flushSync();
     } finally {
       capApp.closeSync();
+      linkApp.closeSync();
     }
     return links;
   }
@@ -124,13 +132,7 @@ function str(app: DuckDBAppender, v: string | undefined | null): void {
   else app.appendVarchar(v);
 }
 
-/** Append one capture row; returns its number of links. */
-function appendCapture(
-  app: DuckDBAppender,
-  id: number,
-  sourceId: number,
-  c: StoredCapture,
-): number {
+function appendCapture(app: DuckDBAppender, id: number, sourceId: number, c: StoredCapture): void {
   app.appendBigInt(BigInt(id));
   app.appendVarchar(c.url);
   app.appendTimestamp(timestampOf(c.fetched_at));
@@ -152,9 +154,19 @@ function appendCapture(
   else app.appendTimestamp(timestampOf(revisitDate));
   app.appendBoolean(c.revisit !== undefined);
   app.appendInteger(sourceId);
-  const count = c.linksJson === undefined ? c.links.length : (c.linkCount ?? 0);
-  app.appendInteger(count);
-  app.appendVarchar(c.linksJson ?? linksJson(c.links));
   app.endRow();
-  return count;
+}
+
+function appendLink(app: DuckDBAppender, id: number, ord: number, l: LinkOccurrence): void {
+  app.appendBigInt(BigInt(id));
+  app.appendInteger(ord);
+  app.appendVarchar(l.url);
+  app.appendVarchar(l.item_type);
+  str(app, l.anchor);
+  str(app, l.alt);
+  str(app, l.rel === undefined ? undefined : l.rel.join(' '));
+  str(app, l.text_pre);
+  str(app, l.text_post);
+  str(app, l.semantic_location);
+  app.endRow();
 }

@@ -154,7 +154,7 @@ export class DuckDBLinkStore implements LinkStore {
       `SELECT (SELECT count(*) FROM sources) AS sources, count(*) AS captures,
          strftime(min(fetched_at), '%Y-%m-%dT%H:%M:%SZ') AS first,
          strftime(max(fetched_at), '%Y-%m-%dT%H:%M:%SZ') AS last,
-         coalesce(sum(links_count), 0) AS links,
+         (SELECT count(*) FROM capture_links) AS links,
          (SELECT count(*) FROM ingest_errors) AS errors
        FROM captures`,
     );

@@ -1,12 +1,10 @@
 /**
- * DDL of the store of record. Raw tables (sources, captures, ingest_errors) are appended by
- * ingest; pages, links and hosts are replaced as a whole by each build. A capture's link
- * occurrences are kept with it as one canonical JSON array (`links_json`, the captures NDJSON
- * form): one value to append per capture instead of ten per link, unnested by build in DuckDB.
+ * DDL of the store of record. Raw tables (sources, captures, capture_links, ingest_errors) are
+ * appended by ingest; pages, links and hosts are replaced as a whole by each build.
  */
 
 /** Bumped when a table changes shape; a store refuses a file with another version. */
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '1';
 
 /** Statements creating the raw tables (idempotent). */
 export const RAW_SCHEMA: readonly string[] = [
@@ -21,8 +19,11 @@ export const RAW_SCHEMA: readonly string[] = [
      status SMALLINT NOT NULL, ip VARCHAR, content_type VARCHAR, redirect_location VARCHAR,
      title VARCHAR, lang VARCHAR, encoding VARCHAR, size BIGINT, meta VARCHAR,
      payload_digest VARCHAR, revisit_digest VARCHAR, revisit_uri VARCHAR, revisit_date TIMESTAMP,
-     is_revisit BOOLEAN NOT NULL, source_id INTEGER NOT NULL,
-     links_count INTEGER NOT NULL, links_json VARCHAR NOT NULL)`,
+     is_revisit BOOLEAN NOT NULL, source_id INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS capture_links (
+     capture_id BIGINT NOT NULL, ord INTEGER NOT NULL, url VARCHAR NOT NULL, item_type VARCHAR NOT NULL,
+     anchor VARCHAR, alt VARCHAR, rel VARCHAR, text_pre VARCHAR, text_post VARCHAR,
+     semantic_location VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS ingest_errors (
      source_id INTEGER NOT NULL, record_index BIGINT NOT NULL, byte_offset BIGINT NOT NULL,
      message VARCHAR NOT NULL)`,

@@ -50,7 +50,7 @@ LEFT JOIN (
   SELECT l.capture_id,
          count(*) FILTER (WHERE th.domain = fh.domain) AS internal_links,
          count(*) FILTER (WHERE th.domain IS DISTINCT FROM fh.domain) AS external_links
-  FROM b_capture_links l
+  FROM capture_links l
   JOIN captures c ON c.capture_id = l.capture_id
   JOIN b_url_hosts fu ON fu.url = c.url JOIN hosts_next fh ON fh.host = fu.host
   JOIN b_url_hosts tu ON tu.url = l.url JOIN hosts_next th ON th.host = tu.host
@@ -67,7 +67,7 @@ SELECT v.url AS url_from, l.url AS url_to, l.item_type, v.fetched_at, count(*) A
                            text_post := l.text_post, semantic_location := l.semantic_location),
                l.ord) AS rep,
        any_value(v.page_nofollow) AS page_nofollow
-FROM b_visits v JOIN b_capture_links l ON l.capture_id = v.content_id
+FROM b_visits v JOIN capture_links l ON l.capture_id = v.content_id
 GROUP BY v.url, l.url, l.item_type, v.fetched_at`;
 
 /** Direct links with history, one row per (url_from, url_to, item_type). */

@@ -11,7 +11,7 @@ export const HOST_REGEX = '^[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?(\\[[^\\]]*\\]|[^/
 export const URL_HOSTS_SQL = `
 CREATE OR REPLACE TEMP TABLE b_url_hosts AS
 SELECT url, regexp_extract(url, '${HOST_REGEX}', 1) AS host
-FROM (SELECT url FROM captures UNION SELECT url FROM b_capture_links
+FROM (SELECT url FROM captures UNION SELECT url FROM capture_links
       UNION SELECT redirect_location FROM captures WHERE redirect_location IS NOT NULL
       UNION SELECT json_extract_string(meta, '$.canonical') FROM captures
       WHERE json_extract_string(meta, '$.canonical') IS NOT NULL)`;

@@ -10,7 +10,7 @@ import type { DuckDBSession } from '../session.js';
 import { DIRECT_LINKS_SQL, OBSERVATIONS_SQL, PAGES_SQL, VISITS_SQL } from './history-sql.js';
 import { CHAINS_SQL, HOPS_SQL, INDIRECT_LINKS_SQL } from './indirect-sql.js';
 import { DISTINCT_HOSTS_SQL, LINKS_SQL, URL_HOSTS_SQL } from './links-sql.js';
-import { CAPTURE_LINKS_SQL, RESOLVED_CAPTURES_VIEW } from './resolved-captures.js';
+import { RESOLVED_CAPTURES_VIEW } from './resolved-captures.js';
 
 const TEMP_TABLES = [
   'b_visits',
@@ -31,7 +31,6 @@ export async function runBuild(
   const started = performance.now();
   const steps: Array<[string, () => Promise<unknown>]> = [
     ['captures', () => session.exec(RESOLVED_CAPTURES_VIEW)],
-    ['link occurrences', () => session.exec(CAPTURE_LINKS_SQL)],
     ['visits', () => session.exec(VISITS_SQL)],
     ['urls', () => session.exec(URL_HOSTS_SQL)],
     ['hosts', () => writeHosts(session)],
