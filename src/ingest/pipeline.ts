@@ -161,16 +161,20 @@ async function storeInput(
   let errors: IngestErrorRecord[] = [];
   let batchLinks = 0;
   let done = state.recordsDone;
+  // A batch is stored while the next one fills: only a second full batch waits for the first.
+  let storing: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
     const batch = { captures, errors, recordsDone: done };
     captures = [];
     errors = [];
     batchLinks = 0;
-    const result = await serial(() => store.appendBatch(state, batch));
-    totals.captures += result.added;
-    totals.duplicates += result.duplicates;
-    totals.links += result.links;
-    opts.onProgress?.(totals);
+    await storing;
+    storing = serial(() => store.appendBatch(state, batch)).then((result) => {
+      totals.captures += result.added;
+      totals.duplicates += result.duplicates;
+      totals.links += result.links;
+      opts.onProgress?.(totals);
+    });
   };
 
   for await (const event of opts.readers.read(ref, state.recordsDone)) {
@@ -204,11 +208,12 @@ async function storeInput(
         continue;
       }
       captures.push(value);
-      batchLinks += value.links.length;
+      batchLinks += value.linkCount ?? value.links.length;
     }
     if (captures.length >= batchCaptures || batchLinks >= MAX_BATCH_LINKS) await flush();
   }
   await flush();
+  await storing;
   return true;
 }
 

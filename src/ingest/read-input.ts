@@ -3,6 +3,7 @@
  * format, run the archive reader, extract links, and yield the results in groups in record
  * order. Runs on a worker thread per input (parallel/) or on the calling thread.
  */
+import { linksJson } from '../core/capture-json.js';
 import type { IngestErrorRecord, StoredCapture } from '../store/index.js';
 import { captureFromHttp } from './http/index.js';
 import { readCapturesNdjson } from './ndjson/read-captures-ndjson.js';
@@ -55,7 +56,7 @@ export async function* readInput(ref: InputRef, recordsDone: number): AsyncItera
   for await (const item of items) {
     while (logs.length > 0) yield { kind: 'log', line: logs.shift() as string };
     if (item.index < recordsDone) continue;
-    group.push({ index: item.index, value: convert(item) });
+    group.push({ index: item.index, value: serialized(convert(item)) });
     if (group.length >= GROUP_ITEMS) {
       yield { kind: 'items', items: group, bytes: bytes.n - reported };
       reported = bytes.n;
@@ -100,6 +101,14 @@ export function convert(item: ArchiveItem): StoredCapture | IngestErrorRecord | 
     case 'skipped':
       return null;
   }
+}
+
+/** The capture with its links serialised here, where the reading happens, not in the writer. */
+function serialized(
+  value: StoredCapture | IngestErrorRecord | null,
+): StoredCapture | IngestErrorRecord | null {
+  if (value === null || 'message' in value || value.links.length === 0) return value;
+  return { ...value, links: [], linksJson: linksJson(value.links), linkCount: value.links.length };
 }
 
 async function* counted(

@@ -10,6 +10,12 @@ export interface StoredCapture extends Capture {
   payloadDigest?: string;
   /** Set for a WARC revisit: its links and page facts are those of the capture it refers to. */
   revisit?: { digest?: string; uri?: string; date?: string };
+  /**
+   * The links already serialised by `linksJson` (input workers do it off the main thread); when
+   * set, `links` is ignored and `linkCount` says how many there are.
+   */
+  linksJson?: string;
+  linkCount?: number;
 }
 
 /** One input (file or URL) being ingested, with what earlier runs already stored of it. */

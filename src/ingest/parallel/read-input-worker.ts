@@ -15,7 +15,7 @@ export interface ReadInputTask {
 }
 
 /** Groups posted before the main thread must acknowledge one. */
-export const CREDITS = 8;
+export const CREDITS = 32;
 
 /** Piscina task: read the input; resolves when every event was posted. */
 export async function readInputTask(task: ReadInputTask): Promise<void> {

@@ -55,6 +55,35 @@ describe('DuckDBLinkStore', () => {
     expect((await store.openSource('s', 'changed')).recordsDone).toBe(0);
   });
 
+  it('stores serialised links as rows, and a refused batch leaves nothing and the store usable', async () => {
+    const src = await store.openSource('s', 'f');
+    const serialised = (links: string, at = T1): StoredCapture => ({
+      url: A,
+      fetched_at: at,
+      status: 200,
+      links: [],
+      linksJson: links,
+      linkCount: 1,
+    });
+    await expect(
+      store.appendBatch(src, {
+        captures: [serialised('[{"url": broken')],
+        errors: [],
+        recordsDone: 1,
+      }),
+    ).rejects.toThrow(/json|JSON|Malformed/);
+    expect((await store.stats()).captures).toBe(0);
+    const ok = '[{"url":"https://b.com/","item_type":"image","alt":"logo","rel":[]}]';
+    await store.appendBatch(src, { captures: [serialised(ok, T2)], errors: [], recordsDone: 2 });
+    const lines: string[] = [];
+    await store.exportCaptures((l) => {
+      lines.push(l);
+    });
+    expect(lines).toEqual([
+      `{"url":"https://a.com/","fetched_at":"${T2}","status":200,"links":${ok}}`,
+    ]);
+  });
+
   it('derives first/prev/last seen, new, lost and original across visits', async () => {
     const src = await store.openSource('s', 'f');
     await store.appendBatch(src, {

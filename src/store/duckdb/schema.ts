@@ -31,7 +31,8 @@ export const RAW_SCHEMA: readonly string[] = [
      built_at TIMESTAMP NOT NULL, seconds DOUBLE NOT NULL, stats VARCHAR NOT NULL)`,
 ];
 
-/** Staging table, one per connection: the keys of the batch being appended. */
+/** Staging tables, one per connection: the batch's keys, and links serialised by readers. */
 export const STAGE_SCHEMA: readonly string[] = [
   `CREATE TEMP TABLE IF NOT EXISTS stage_keys (url VARCHAR, fetched_at TIMESTAMP)`,
+  `CREATE TEMP TABLE IF NOT EXISTS stage_links_json (capture_id BIGINT, links_json VARCHAR)`,
 ];

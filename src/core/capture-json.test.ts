@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { linksJson } from './capture-json.js';
+
+describe('linksJson', () => {
+  it('writes keys in the documented order and omits absent ones', () => {
+    expect(
+      linksJson([
+        {
+          semantic_location: 'nav',
+          rel: [],
+          anchor: 'a "b"',
+          item_type: 'anchor',
+          url: 'https://x.com/',
+        },
+        { url: 'https://y.com/', item_type: 'redirect' },
+      ]),
+    ).toBe(
+      '[{"url":"https://x.com/","item_type":"anchor","anchor":"a \\"b\\"","rel":[],"semantic_location":"nav"},' +
+        '{"url":"https://y.com/","item_type":"redirect"}]',
+    );
+  });
+  it('replaces lone surrogates, which JSON readers refuse', () => {
+    expect(linksJson([{ url: 'https://x.com/', item_type: 'anchor', anchor: 'a\uD800b' }])).toBe(
+      '[{"url":"https://x.com/","item_type":"anchor","anchor":"a\uFFFDb"}]',
+    );
+  });
+});
