@@ -6,8 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateWeb } from '../src/generate/index.js';
-import { createInputReaders } from '../src/ingest/parallel/input-readers.js';
-import { ingest } from '../src/ingest/pipeline.js';
+import { createInputReaders, ingest } from '../src/ingest/index.js';
 import { createDuckDBStore } from '../src/store/index.js';
 import { printTable } from './stats.js';
 

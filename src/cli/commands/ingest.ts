@@ -4,8 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { createInputReaders } from '../../ingest/parallel/input-readers.js';
-import { type IngestSummary, ingest } from '../../ingest/pipeline.js';
+import { createInputReaders, type IngestSummary, ingest } from '../../ingest/index.js';
 import type { LinkStore } from '../../store/index.js';
 import { EXIT } from '../cli-error.js';
 import { createProgress, formatBytes, formatCount } from '../progress.js';
