@@ -7,7 +7,7 @@ import { linksJson } from '../core/capture-json.js';
 import type { IngestErrorRecord, StoredCapture } from '../store/index.js';
 import { captureFromHttp } from './http/index.js';
 import { readCapturesNdjson } from './ndjson/read-captures-ndjson.js';
-import { detectFormat, type InputFormat, type InputRef, openInput } from './source/index.js';
+import { detectFormat, type InputFormat, type InputRef, openInput, peek } from './source/index.js';
 import type { ArchiveItem } from './types.js';
 import { readWarc } from './warc/index.js';
 import { readWat } from './wat/index.js';
@@ -41,7 +41,7 @@ export async function* readInput(ref: InputRef, recordsDone: number): AsyncItera
     }),
     bytes,
   );
-  const { head, stream } = await peek(source);
+  const { head, stream } = await peek(source, 65_536);
   const format = detectFormat(head, ref.kind === 'file' ? ref.path : ref.url);
   yield { kind: 'format', format };
   if (format === 'csv' || format === 'unknown') return;
@@ -119,34 +119,4 @@ async function* counted(
     bytes.n += chunk.byteLength;
     yield chunk;
   }
-}
-
-/** Read the first chunk(s) for sniffing, then hand back a stream that still starts at byte 0. */
-async function peek(
-  source: AsyncIterable<Uint8Array>,
-): Promise<{ head: Uint8Array; stream: AsyncIterable<Uint8Array> }> {
-  const it = source[Symbol.asyncIterator]();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let ended = false;
-  while (size < 65_536) {
-    const n = await it.next();
-    if (n.done) {
-      ended = true;
-      break;
-    }
-    chunks.push(n.value);
-    size += n.value.byteLength;
-  }
-  const head = Buffer.concat(chunks);
-  async function* stream(): AsyncIterable<Uint8Array> {
-    if (head.length > 0) yield head;
-    if (ended) return;
-    for (;;) {
-      const n = await it.next();
-      if (n.done) return;
-      yield n.value;
-    }
-  }
-  return { head, stream: stream() };
 }

@@ -7,6 +7,7 @@ import { createGunzip } from 'node:zlib';
 import { parseTimestamp } from '../../core/time.js';
 import type { Capture, ItemType, LinkOccurrence } from '../../core/types.js';
 import { normalizeUrl } from '../../core/url/normalize-url.js';
+import { peek } from '../source/index.js';
 import type { ArchiveItem } from '../types.js';
 import { captureSchema } from './capture-schema.js';
 
@@ -71,22 +72,12 @@ export function parseCaptureLine(line: string): Capture | string {
 }
 
 async function ungzip(source: AsyncIterable<Uint8Array>): Promise<AsyncIterable<Uint8Array>> {
-  const it = source[Symbol.asyncIterator]();
-  const first = await it.next();
-  const head = first.done ? new Uint8Array(0) : first.value;
-  async function* rest(): AsyncIterable<Uint8Array> {
-    if (head.length > 0) yield head;
-    for (;;) {
-      const n = await it.next();
-      if (n.done) return;
-      yield n.value;
-    }
-  }
-  if (head[0] !== 0x1f || head[1] !== 0x8b) return rest();
+  const { head, stream } = await peek(source, 2);
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return stream;
   const gunzip = createGunzip();
   (async () => {
     try {
-      for await (const chunk of rest()) if (!gunzip.write(chunk)) await onceDrain(gunzip);
+      for await (const chunk of stream) if (!gunzip.write(chunk)) await onceDrain(gunzip);
       gunzip.end();
     } catch (error) {
       gunzip.destroy(error as Error);

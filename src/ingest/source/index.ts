@@ -7,4 +7,5 @@ export { SourceError, type SourceErrorCode } from './errors.js';
 export { type ExpandInputsOptions, expandInputs } from './expand-inputs.js';
 export { type OpenInputOptions, openInput, type RetryInfo } from './open-input.js';
 export { isPathListName } from './path-list.js';
+export { peek } from './peek.js';
 export type { InputFormat, InputRef } from './types.js';
