@@ -11,6 +11,7 @@ import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { generateCommand } from './commands/generate.js';
 import { ingestCommand } from './commands/ingest.js';
+import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
 
 const DEFAULT_DB = './linkgap.duckdb';
@@ -45,5 +46,6 @@ export function createProgram(): { program: Command; exitCode: () => number } {
   buildCommand(program, ctx);
   exportCommand(program, ctx);
   statsCommand(program, ctx);
+  serveCommand(program, ctx);
   return { program, exitCode: () => exitCode };
 }

@@ -1,0 +1,175 @@
+/**
+ * The one Hono app of `linkgap serve`: DataForSEO's intersection routes (`/live` and `/live.ai`),
+ * `/health`, `/openapi.json`, `/docs`. Auth, rate limit and body limit guard `/v3/*`; every error
+ * is answered in DataForSEO's envelope, never with a stack trace.
+ */
+
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Engine } from '../engine/types.js';
+import { type AuthConfig, authenticate } from './auth.js';
+import { toAiResponse } from './dataforseo/ai-response.js';
+import { buildEnvelope } from './dataforseo/envelope.js';
+import { stringifyDataForSeo } from './dataforseo/json.js';
+import { runLiveRequest } from './dataforseo/live-request.js';
+import type { IntersectionEndpoint } from './dataforseo/parse-task.js';
+import { FREE, type Pricing } from './dataforseo/pricing.js';
+import { STATUS, type Status, UNAUTHORIZED_BODY } from './dataforseo/status.js';
+import { buildApiVersion } from './dataforseo/version.js';
+import { renderDocsPage } from './docs-page.js';
+import { errorText, type Logger, SILENT_LOGGER } from './logger.js';
+import { buildOpenApi } from './openapi.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+
+/** Default request body limit: 1 MiB. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Default per-key rate limit (DataForSEO's general limit). */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 2000;
+
+/** Options of `createApp`. */
+export interface AppOptions {
+  engine: Engine;
+  /** Credentials, or null to serve without auth (the CLI allows that on loopback only). */
+  auth: AuthConfig | null;
+  /** Price of a successful task (default free). */
+  pricing?: Pricing;
+  /** Requests per minute per credential (default 2000), or a limiter (tests). */
+  rateLimit?: number | RateLimiter;
+  /** Largest accepted request body in bytes (default 1 MiB); larger → HTTP 413. */
+  bodyLimitBytes?: number;
+  logger?: Logger;
+  /** Envelope `version` (default `0.1.<build date>`). */
+  version?: string;
+  /** Log one line per request (method, path, status, ms, credential name). */
+  accessLog?: boolean;
+}
+
+type Env = { Variables: { authKey: string } };
+
+/** The routes DataForSEO clients call: function name and whether it is the `.ai` form. */
+const LIVE_ROUTES: ReadonlyArray<{ path: string; endpoint: IntersectionEndpoint; ai: boolean }> = [
+  { path: '/v3/backlinks/page_intersection/live', endpoint: 'page_intersection', ai: false },
+  { path: '/v3/backlinks/page_intersection/live.ai', endpoint: 'page_intersection', ai: true },
+  { path: '/v3/backlinks/domain_intersection/live', endpoint: 'domain_intersection', ai: false },
+  { path: '/v3/backlinks/domain_intersection/live.ai', endpoint: 'domain_intersection', ai: true },
+];
+
+/** Build the app. */
+export function createApp(opts: AppOptions): Hono<Env> {
+  const logger = opts.logger ?? SILENT_LOGGER;
+  const version = opts.version ?? buildApiVersion();
+  const pricing = opts.pricing ?? FREE;
+  const limiter =
+    typeof opts.rateLimit === 'object'
+      ? opts.rateLimit
+      : createRateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
+  const maxBody = opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  // A request refused as a whole: the envelope without tasks (its `.ai` form on `.ai` paths).
+  const envelopeResponse = (c: Context, status: Status, httpStatus: HttpStatus): Response => {
+    const envelope = buildEnvelope(version, status, 0, []);
+    return jsonResponse(
+      c,
+      c.req.path.endsWith('.ai') ? toAiResponse(envelope) : envelope,
+      httpStatus,
+    );
+  };
+
+  const app = new Hono<Env>();
+
+  if (opts.accessLog === true) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      logger.info('request', {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        key: c.get('authKey'),
+      });
+    });
+  }
+
+  app.get('/health', (c) => {
+    const info = opts.engine.info();
+    return c.json({
+      status: 'ok',
+      generation: info.generation,
+      builtAt: info.builtAt,
+      counts: { links: info.links, pages: info.pages, domains: info.domains },
+    });
+  });
+  app.get('/openapi.json', (c) => c.json(buildOpenApi(version)));
+  app.get('/docs', (c) => c.html(renderDocsPage()));
+
+  app.use('/v3/*', async (c, next) => {
+    let key = 'anonymous';
+    if (opts.auth !== null) {
+      const outcome = authenticate(opts.auth, c.req.header('authorization'));
+      if (!outcome.ok) {
+        return c.body(UNAUTHORIZED_BODY, 401, {
+          'Content-Type': 'application/json',
+          'WWW-Authenticate': 'Basic realm="linkgap", charset="UTF-8"',
+        });
+      }
+      key = outcome.key;
+    }
+    c.set('authKey', key);
+    if (!limiter.take(key)) return envelopeResponse(c, STATUS.rateLimited, 200);
+    return next();
+  });
+
+  for (const route of LIVE_ROUTES) {
+    app.post(
+      route.path,
+      bodyLimit({
+        maxSize: maxBody,
+        onError: (c) =>
+          envelopeResponse(
+            c,
+            {
+              ...STATUS.postDataInvalid,
+              message: `POST Data Is Invalid. Body over ${maxBody} bytes.`,
+            },
+            413,
+          ),
+      }),
+      async (c) => {
+        const body = await c.req.text();
+        const envelope = await runLiveRequest(
+          { engine: opts.engine, pricing, version, logger },
+          route.endpoint,
+          body,
+        );
+        return jsonResponse(c, route.ai ? toAiResponse(envelope) : envelope, 200);
+      },
+    );
+    app.all(route.path, (c) => {
+      c.header('Allow', 'POST');
+      return envelopeResponse(
+        c,
+        { ...STATUS.notFound, message: `Not Found. Use POST for ${route.path}.` },
+        405,
+      );
+    });
+  }
+
+  app.notFound((c) => envelopeResponse(c, STATUS.notFound, 404));
+  app.onError((error, c) => {
+    logger.error('internal error', {
+      method: c.req.method,
+      path: c.req.path,
+      error: errorText(error),
+    });
+    return envelopeResponse(c, STATUS.internalError, 500);
+  });
+  return app;
+}
+
+type HttpStatus = 200 | 404 | 405 | 413 | 500;
+
+function jsonResponse(c: Context, value: unknown, status: HttpStatus): Response {
+  return c.body(stringifyDataForSeo(value), status, { 'Content-Type': 'application/json' });
+}

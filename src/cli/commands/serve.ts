@@ -1,0 +1,182 @@
+/**
+ * `linkgap serve`: the DataForSEO-compatible HTTP API over the built index, following new
+ * index generations as `linkgap build` publishes them.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import {
+  type AuthConfig,
+  createApp,
+  createAuthConfig,
+  createJsonLogger,
+  createReloadingEngine,
+  credentialCount,
+  isLoopbackHost,
+  parseApiKeysEnv,
+  parseServerConfig,
+  pointerReader,
+  type ServerConfigFile,
+  startHttpServer,
+} from '../../api/index.js';
+import { openEngine } from '../../engine/index.js';
+import { indexRootFor } from '../../link-index/index.js';
+import { CliError, EXIT } from '../cli-error.js';
+import type { CliContext } from './context.js';
+import { parseIntOption } from './options.js';
+
+/** Raw options as commander hands them over. */
+interface ServeOptions {
+  db: string;
+  port: string;
+  host: string;
+  auth: boolean;
+  config?: string;
+  priceBase?: string;
+  pricePerItem?: string;
+  rateLimit?: string;
+  reloadInterval: string;
+}
+
+const HELP_EXAMPLES = `
+Credentials (unless --no-auth): a config file (--config FILE or LINKGAP_CONFIG) with
+"credentials": [{"login","password"|"password_hash"} | {"name","token"|"token_hash"}], and/or
+LINKGAP_API_KEYS="login:password,token,…" (an entry without ':' is a Bearer token).
+
+Examples:
+  LINKGAP_API_KEYS='me:a-long-secret' linkgap serve --db ./linkgap.duckdb
+  linkgap serve --no-auth --port 9000                # loopback only
+  linkgap serve --config ./linkgap-serve.json --host 0.0.0.0 --price-base 0.02 --price-per-item 0.00003
+  curl -u me:a-long-secret http://127.0.0.1:8080/v3/backlinks/page_intersection/live \\
+    -H 'Content-Type: application/json' -d '[{"targets":{"1":"a.com","2":"b.com"}}]'`;
+
+/** Register `serve`. */
+export function serveCommand(program: Command, ctx: CliContext): void {
+  ctx
+    .withDb(program.command('serve'))
+    .description('serve the DataForSEO-compatible API (page/domain intersection) over the index')
+    .option('--port <p>', 'TCP port (0 = any free port)', '8080')
+    .option('--host <h>', 'address to bind', '127.0.0.1')
+    .option('--no-auth', 'no credentials required (only on 127.0.0.1, ::1 or localhost)')
+    .option(
+      '--config <file>',
+      'JSON config: credentials, rate limit, price (default $LINKGAP_CONFIG)',
+    )
+    .option('--price-base <usd>', 'cost of each successful task (default 0)')
+    .option('--price-per-item <usd>', 'cost per returned item (default 0)')
+    .option('--rate-limit <n>', 'requests per minute per credential (default 2000)')
+    .option('--reload-interval <ms>', 'how often to look for a new index generation', '2000')
+    .addHelpText('after', HELP_EXAMPLES)
+    .action(async (o: ServeOptions) => {
+      await runServe(o, ctx);
+    });
+}
+
+async function runServe(o: ServeOptions, ctx: CliContext): Promise<void> {
+  const port = parseIntOption('--port', o.port, 0, 65535);
+  const reloadMs = parseIntOption('--reload-interval', o.reloadInterval, 100, 3_600_000);
+  if (!o.auth && !isLoopbackHost(o.host)) {
+    throw new CliError(
+      `--no-auth is only allowed on a loopback host (127.0.0.1, ::1, localhost), not '${o.host}'`,
+      EXIT.usage,
+    );
+  }
+  const file = await loadConfigFile(o.config ?? process.env.LINKGAP_CONFIG);
+  const auth = o.auth ? loadCredentials(file) : null;
+  const logger = createJsonLogger((line) => ctx.err(line));
+  const indexRoot = indexRootFor(o.db);
+  const engine = await createReloadingEngine({
+    open: () => openEngine(indexRoot),
+    readPointer: pointerReader(indexRoot),
+    intervalMs: reloadMs,
+    logger,
+  }).catch((e: unknown) => {
+    throw new CliError(
+      `cannot load the index at ${indexRoot} (${e instanceof Error ? e.message : String(e)}); ` +
+        'run `linkgap build` first',
+    );
+  });
+  const app = createApp({
+    engine,
+    auth,
+    logger,
+    accessLog: true,
+    pricing: {
+      base: priceOption('--price-base', o.priceBase) ?? file.price?.base ?? 0,
+      perItem: priceOption('--price-per-item', o.pricePerItem) ?? file.price?.perItem ?? 0,
+    },
+    rateLimit:
+      o.rateLimit === undefined
+        ? file.rateLimitPerMinute
+        : parseIntOption('--rate-limit', o.rateLimit, 1, 1_000_000_000),
+    bodyLimitBytes: file.bodyLimitBytes,
+  });
+  let server: Awaited<ReturnType<typeof startHttpServer>>;
+  try {
+    server = await startHttpServer(app, o.host, port);
+  } catch (e) {
+    await engine.close();
+    throw new CliError(
+      `cannot listen on ${o.host}:${port} (${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
+  const info = engine.info();
+  ctx.out(`linkgap serve: listening on ${server.url} (docs: ${server.url}/docs)`);
+  ctx.err(
+    `index generation ${info.generation} built ${info.builtAt}: ${info.links} links; ` +
+      (auth === null ? 'no auth (loopback only)' : `${credentialCount(auth)} credential(s)`),
+  );
+  await waitForSignal();
+  logger.info('shutting down');
+  await server.close();
+  await engine.close();
+}
+
+/** Resolve on the first SIGINT or SIGTERM. */
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}
+
+async function loadConfigFile(path: string | undefined): Promise<ServerConfigFile> {
+  if (path === undefined || path === '') return { credentials: [] };
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read the config file ${path} (${(e as Error).message})`, EXIT.usage);
+  }
+  const parsed = parseServerConfig(text);
+  if (!parsed.ok) throw new CliError(`config file ${path}: ${parsed.message}`, EXIT.usage);
+  return parsed.value;
+}
+
+function loadCredentials(file: ServerConfigFile): AuthConfig {
+  const env = process.env.LINKGAP_API_KEYS;
+  const entries = [...file.credentials, ...(env === undefined ? [] : parseApiKeysEnv(env))];
+  const auth = createAuthConfig(entries);
+  if (!auth.ok) throw new CliError(`credentials: ${auth.message}`, EXIT.usage);
+  if (credentialCount(auth.value) === 0) {
+    throw new CliError(
+      'no credentials configured: set LINKGAP_API_KEYS="login:password" or give --config FILE ' +
+        'with "credentials" (or --no-auth on a loopback host)',
+      EXIT.usage,
+    );
+  }
+  return auth.value;
+}
+
+function priceOption(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new CliError(`${flag} must be a number ≥ 0 (got '${raw}')`, EXIT.usage);
+  }
+  return n;
+}

@@ -1,0 +1,160 @@
+/**
+ * A fake `Engine` for API tests: records the queries it gets and answers with small fixed
+ * results built from them (one item per target, shapes as in src/engine/types.ts).
+ */
+import type { IntersectQuery } from '../../src/core/query/intersect-query.js';
+import type {
+  Backlink,
+  DomainIntersectionItem,
+  DomainTargetStats,
+  Engine,
+  IndexInfo,
+  IntersectionResult,
+  PageIntersectionItem,
+} from '../../src/engine/types.js';
+
+/** A fake engine and what it saw. */
+export interface FakeEngine extends Engine {
+  queries: IntersectQuery[];
+  closed: boolean;
+  /** Make the next query throw this error. */
+  failNext: Error | null;
+}
+
+/** A backlink from `url_from` to `url_to` with plausible values (floats for `.ai` rounding). */
+export function fakeBacklink(urlFrom: string, urlTo: string): Backlink {
+  return {
+    type: 'backlinks_page_intersection',
+    domain_from: new URL(urlFrom).hostname,
+    url_from: urlFrom,
+    url_from_https: urlFrom.startsWith('https:'),
+    domain_to: new URL(urlTo).hostname,
+    url_to: urlTo,
+    url_to_https: urlTo.startsWith('https:'),
+    tld_from: 'com',
+    is_new: false,
+    is_lost: false,
+    backlink_spam_score: 2,
+    rank: 312,
+    page_from_rank: 420,
+    domain_from_rank: 615,
+    domain_from_platform_type: ['blogs'],
+    domain_from_is_ip: false,
+    domain_from_ip: '203.0.113.7',
+    domain_from_country: null,
+    page_from_external_links: 38,
+    page_from_internal_links: 0,
+    page_from_size: 83123,
+    page_from_encoding: 'utf-8',
+    page_from_language: 'en',
+    page_from_title: 'Links',
+    page_from_status_code: 200,
+    first_seen: '2021-05-02 10:11:12 +00:00',
+    prev_seen: null,
+    last_seen: '2023-03-14 09:13:44 +00:00',
+    item_type: 'anchor',
+    attributes: null,
+    dofollow: true,
+    original: true,
+    alt: null,
+    anchor: 'Read more',
+    text_pre: '',
+    text_post: 'and others',
+    semantic_location: 'article',
+    links_count: 1,
+    group_count: 0,
+    is_broken: false,
+    url_to_status_code: 200,
+    url_to_spam_score: 3,
+    url_to_redirect_target: null,
+    is_indirect_link: false,
+    indirect_link_path: null,
+  };
+}
+
+function fakeStats(domain: string): DomainTargetStats {
+  return {
+    type: 'backlinks_domain_intersection',
+    target: domain,
+    rank: 204,
+    backlinks: 3,
+    first_seen: '2019-03-10 07:41:05 +00:00',
+    lost_date: null,
+    backlinks_spam_score: 4,
+    broken_backlinks: 0,
+    broken_pages: 0,
+    referring_domains: 1,
+    referring_domains_nofollow: 0,
+    referring_main_domains: 1,
+    referring_main_domains_nofollow: 0,
+    referring_ips: 1,
+    referring_subnets: 1,
+    referring_pages: 2,
+    referring_pages_nofollow: 0,
+    referring_links_tld: { org: 3 },
+    referring_links_types: { anchor: 3 },
+    referring_links_attributes: {},
+    referring_links_platform_types: { blogs: 3 },
+    referring_links_semantic_locations: { article: 2, '': 1 },
+    referring_links_countries: {},
+  };
+}
+
+function targetsOf(q: IntersectQuery): Record<string, string> {
+  return Object.fromEntries(q.targets.map((t) => [t.key, t.raw]));
+}
+
+/** The fake. `info` is what `/health` reports. */
+export function createFakeEngine(
+  info: IndexInfo = {
+    generation: 'g-test-1',
+    builtAt: '2026-11-23T10:00:00.000Z',
+    links: 1234,
+    pages: 100,
+    domains: 10,
+  },
+): FakeEngine {
+  const engine: FakeEngine = {
+    queries: [],
+    closed: false,
+    failNext: null,
+    async pageIntersection(q): Promise<IntersectionResult<PageIntersectionItem>> {
+      engine.queries.push(q);
+      throwIfAsked(engine);
+      const item: PageIntersectionItem = {
+        page_intersection: Object.fromEntries(
+          q.targets.map((t) => [
+            t.key,
+            [fakeBacklink('https://blog.example.org/post', `https://${t.value}/`)],
+          ]),
+        ),
+        summary: { intersections_count: q.targets.length },
+      };
+      const items = [item].slice(q.offset, q.offset + q.limit);
+      return { targets: targetsOf(q), total_count: 1, items_count: items.length, items };
+    },
+    async domainIntersection(q): Promise<IntersectionResult<DomainIntersectionItem>> {
+      engine.queries.push(q);
+      throwIfAsked(engine);
+      const items: DomainIntersectionItem[] = ['example.org', 'example.net'].map((d) => ({
+        domain_intersection: Object.fromEntries(q.targets.map((t) => [t.key, fakeStats(d)])),
+        summary: { intersections_count: q.targets.length },
+      }));
+      const page = items.slice(q.offset, q.offset + q.limit);
+      return { targets: targetsOf(q), total_count: 2, items_count: page.length, items: page };
+    },
+    info: () => info,
+    async close() {
+      engine.closed = true;
+    },
+  };
+  return engine;
+}
+
+function throwIfAsked(engine: FakeEngine): void {
+  const e = engine.failNext;
+  if (e !== null) {
+    engine.failNext = null;
+    throw e;
+  }
+}
