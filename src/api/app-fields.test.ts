@@ -154,7 +154,7 @@ describe('request fields reach the query', () => {
   });
 });
 
-const many = (n: number, f: (i: number) => unknown) => Array.from({ length: n }, (_, i) => f(i));
+const many = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
 describe('invalid fields answer 40501', () => {
   it.each<[string, string, Record<string, unknown>]>([
@@ -185,7 +185,7 @@ describe('invalid fields answer 40501', () => {
       },
     ],
     ['4 order rules', 'order_by', { targets: TARGETS, order_by: many(4, () => '1.rank,desc') }],
-    ['a malformed order rule', 'order_by', { targets: TARGETS, order_by: ['1.rank'] }],
+    ['a malformed order rule', 'order_by', { targets: TARGETS, order_by: ['1.rank,sideways'] }],
     ['a negative offset', 'offset', { targets: TARGETS, offset: -1 }],
     ['limit 0', 'limit', { targets: TARGETS, limit: 0 }],
     ['limit 1001', 'limit', { targets: TARGETS, limit: 1001 }],

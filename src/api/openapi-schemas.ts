@@ -35,9 +35,9 @@ function commonFields(orderExample: string): Record<string, unknown> {
     filters: filterExpression,
     order_by: {
       type: ['array', 'null'],
-      description: 'Up to 3 rules "<field>,asc|desc".',
+      description: 'Up to 3 rules "<field>,asc|desc" (direction asc when left out).',
       maxItems: 3,
-      items: { type: 'string', pattern: '^[^,]+,(asc|desc)$' },
+      items: { type: 'string', pattern: '^[^,]+(,\\s*([Aa][Ss][Cc]|[Dd][Ee][Ss][Cc])\\s*)?$' },
       examples: [[orderExample]],
     },
     offset: { type: ['integer', 'null'], minimum: 0, default: 0 },
