@@ -10,6 +10,7 @@ import type { CliContext } from './commands/context.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { generateCommand } from './commands/generate.js';
+import { hashSecretCommand } from './commands/hash-secret.js';
 import { ingestCommand } from './commands/ingest.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
@@ -47,5 +48,6 @@ export function createProgram(): { program: Command; exitCode: () => number } {
   exportCommand(program, ctx);
   statsCommand(program, ctx);
   serveCommand(program, ctx);
+  hashSecretCommand(program, ctx);
   return { program, exitCode: () => exitCode };
 }
