@@ -16,6 +16,16 @@ import { buildTestIndex, type ServeProcess, startServe, type TestIndex } from '.
 const LOGIN = 'e2e-login';
 const PASSWORD = 'e2e-password-0123456789';
 
+/**
+ * What the client's items carry (its model .d.ts files use extension-less imports, which NodeNext
+ * does not resolve, so the models type as any here).
+ */
+interface ClientItem {
+  page_intersection?: unknown;
+  domain_intersection?: unknown;
+  summary?: { intersections_count?: number };
+}
+
 /** JSON as it went over the wire: drops class prototypes and undefined fields. */
 const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
@@ -31,7 +41,7 @@ describe('dataforseo-client against linkgap serve', () => {
     index = await buildTestIndex(dir);
     serve = await startServe(['--db', index.db], { LINKGAP_API_KEYS: `${LOGIN}:${PASSWORD}` });
     engine = await openEngine(index.indexRoot);
-    const authFetch = (url: RequestInfo, init?: RequestInit): Promise<Response> =>
+    const authFetch = (url: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> =>
       fetch(url, {
         ...init,
         headers: {
@@ -49,13 +59,15 @@ describe('dataforseo-client against linkgap serve', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function direct(endpoint: IntersectionEndpoint, task: Record<string, unknown>) {
+  function queryOf(endpoint: IntersectionEndpoint, task: Record<string, unknown>) {
     const parsed = parseTask(endpoint, task);
     if (!parsed.ok) throw new Error(parsed.message);
-    return endpoint === 'page_intersection'
-      ? engine.pageIntersection(parsed.query)
-      : engine.domainIntersection(parsed.query);
+    return parsed.query;
   }
+  const directPage = (task: Record<string, unknown>) =>
+    engine.pageIntersection(queryOf('page_intersection', task));
+  const directDomain = (task: Record<string, unknown>) =>
+    engine.domainIntersection(queryOf('domain_intersection', task));
 
   it('page_intersection/live returns the engine’s referring pages', async () => {
     const [a, b] = index.topDomains;
@@ -68,12 +80,12 @@ describe('dataforseo-client against linkgap serve', () => {
     expect(t?.status_code, t?.status_message).toBe(20000);
     expect(t?.id).toMatch(/^\d{8}-1535-0287-0000-[0-9a-f]{12}$/);
     const result = t?.result?.[0];
-    const want = await direct('page_intersection', task);
+    const want = await directPage(task);
     expect(want.items.length).toBeGreaterThan(0);
     expect(result?.total_count).toBe(want.total_count);
     expect(result?.items_count).toBe(want.items_count);
     expect(result?.targets).toEqual(want.targets);
-    const got = (result?.items ?? []).map((i) => ({
+    const got = ((result?.items ?? []) as ClientItem[]).map((i) => ({
       page_intersection: plain(i.page_intersection),
       summary: { intersections_count: i.summary?.intersections_count },
     }));
@@ -94,10 +106,10 @@ describe('dataforseo-client against linkgap serve', () => {
       new client.BacklinksPageIntersectionLiveRequestInfo(task),
     ]);
     const result = response?.tasks?.[0]?.result?.[0];
-    const want = await direct('page_intersection', task);
+    const want = await directPage(task);
     expect(want.items.length).toBeGreaterThan(0);
     expect(result?.total_count).toBe(want.total_count);
-    expect((result?.items ?? []).map((i) => plain(i.page_intersection))).toEqual(
+    expect(((result?.items ?? []) as ClientItem[]).map((i) => plain(i.page_intersection))).toEqual(
       want.items.map((i) => plain(i.page_intersection)),
     );
   });
@@ -113,10 +125,10 @@ describe('dataforseo-client against linkgap serve', () => {
     expect(t?.status_code, t?.status_message).toBe(20000);
     expect(t?.id).toMatch(/^\d{8}-1535-0268-0000-[0-9a-f]{12}$/);
     const result = t?.result?.[0];
-    const want = await direct('domain_intersection', task);
+    const want = await directDomain(task);
     expect(want.items.length).toBeGreaterThan(0);
     expect(result?.total_count).toBe(want.total_count);
-    const got = (result?.items ?? []).map((i) => ({
+    const got = ((result?.items ?? []) as ClientItem[]).map((i) => ({
       domain_intersection: plain(i.domain_intersection),
       summary: { intersections_count: i.summary?.intersections_count },
     }));
