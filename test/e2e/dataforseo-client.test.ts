@@ -146,7 +146,7 @@ describe('dataforseo-client against linkgap serve', () => {
     expect(response?.tasks_error).toBe(1);
     expect(response?.tasks?.[0]?.status_code).toBe(40501);
     expect(response?.tasks?.[0]?.status_message).toBe("Invalid Field: 'limit'.");
-    expect(response?.tasks?.[0]?.result).toBeUndefined();
+    expect(response?.tasks?.[0]?.result).toBeNull();
   });
 
   it('throws ApiException (HTTP 401) without credentials', async () => {

@@ -18,7 +18,7 @@ export interface TestIndex {
   topDomains: string[];
 }
 
-/** Generate a small web into `dir`, ingest and build it, and write its link index. */
+/** Generate a small web into `dir`, ingest it and build it (build writes the link index). */
 export async function buildTestIndex(dir: string, pages = 400, seed = 5): Promise<TestIndex> {
   const web = join(dir, 'web');
   const db = join(dir, 'web.duckdb');
@@ -41,7 +41,6 @@ export async function buildTestIndex(dir: string, pages = 400, seed = 5): Promis
     const r = await runCli(args);
     if (r.code !== 0) throw new Error(`linkgap ${args[0]} failed: ${r.stderr}`);
   }
-  await writeIndexGeneration(db);
   const manifest = JSON.parse(await readFile(join(web, 'manifest.json'), 'utf8')) as {
     topLinkedDomains: Array<{ domain: string }>;
   };
