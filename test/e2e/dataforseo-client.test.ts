@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as client from 'dataforseo-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneValue } from '../../src/api/dataforseo/ai-response.js';
 import { type IntersectionEndpoint, parseTask } from '../../src/api/dataforseo/parse-task.js';
 import { openEngine } from '../../src/engine/index.js';
 import type { Engine } from '../../src/engine/types.js';
@@ -133,6 +134,25 @@ describe('dataforseo-client against linkgap serve', () => {
       summary: { intersections_count: i.summary?.intersections_count },
     }));
     expect(got).toEqual(plain(want.items));
+  });
+
+  it('page_intersection/live.ai answers the engine’s items pruned (the MCP server’s default path)', async () => {
+    const [a, b] = index.topDomains;
+    const task = { targets: { '1': a as string, '2': b as string }, limit: 10 };
+    const r = await fetch(`${serve.url}/v3/backlinks/page_intersection/live.ai`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Basic ${Buffer.from(`${LOGIN}:${PASSWORD}`).toString('base64')}`,
+      },
+      body: JSON.stringify([{ ...task, filters: null, order_by: null }]),
+    });
+    expect(r.status).toBe(200);
+    const ai = (await r.json()) as { id: string; status_code: number; items: unknown[] };
+    expect(ai.status_code).toBe(20000);
+    const want = await directPage(task);
+    expect(want.items.length).toBeGreaterThan(0);
+    expect(ai.items).toEqual(want.items.map((i) => pruneValue(plain(i))));
   });
 
   it('reports a 40501 task through the client as a normal response', async () => {
