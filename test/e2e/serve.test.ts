@@ -2,12 +2,14 @@
  * `linkgap serve` as a process: startup checks and exit codes, auth, /health, switching to a new
  * index generation while serving, clean shutdown.
  */
+
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../src/api/auth.js';
-import { runCli } from './run-cli.js';
+import { authenticate, createAuthConfig, hashSecret } from '../../src/api/auth.js';
+import { CLI, runCli } from './run-cli.js';
 import {
   buildTestIndex,
   startServe,
@@ -132,6 +134,26 @@ describe('linkgap serve', () => {
     } finally {
       expect(await serve.stop()).toBe(0);
     }
+  });
+
+  it('hash-secret prints a hash that authenticates the secret from stdin', async () => {
+    const child = spawn(process.execPath, [CLI, 'hash-secret'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    child.stdin.end('pw-from-stdin\n');
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code).toBe(0);
+    const hash = out.trim();
+    expect(hash).toMatch(/^sha256:[0-9a-f]{32}:[0-9a-f]{64}$/);
+    const auth = createAuthConfig([{ login: 'u', password_hash: hash }]);
+    if (!auth.ok) throw new Error(auth.message);
+    const header = (p: string) => `Basic ${Buffer.from(`u:${p}`).toString('base64')}`;
+    expect(authenticate(auth.value, header('pw-from-stdin')).ok).toBe(true);
+    expect(authenticate(auth.value, header('pw-from-stdin\n')).ok).toBe(false);
   });
 
   it('serves without auth on loopback with --no-auth', async () => {
