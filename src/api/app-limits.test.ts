@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeEngine } from '../../test/helpers/fake-engine.js';
+import { basicAuth, serveApp } from '../../test/helpers/http-app.js';
+import { createApp } from './app.js';
+import { createAuthConfig } from './auth.js';
+
+const PAGE = '/v3/backlinks/page_intersection/live';
+const AUTH = { Authorization: basicAuth('alice', 's3cret') };
+const TASK = { targets: { '1': 'a.com', '2': 'https://b.com/page' } };
+
+function authConfig() {
+  const r = createAuthConfig([
+    { login: 'alice', password: 's3cret' },
+    { name: 'ci', token: 'tok-abc' },
+  ]);
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+}
+
+interface Envelope {
+  version: string;
+  status_code: number;
+  status_message: string;
+  time: string;
+  cost: number;
+  tasks_count: number;
+  tasks_error: number;
+  tasks: Array<{
+    id: string;
+    status_code: number;
+    status_message: string;
+    cost: number;
+    result_count: number;
+    path: string[];
+    data: Record<string, unknown>;
+    result: Array<{ items: unknown[]; items_count: number; total_count: number }> | null;
+  }>;
+}
+
+describe('createApp limits and modes', () => {
+  it('answers 40202 once a credential is over its rate limit, per credential', async () => {
+    const api = await serveApp(
+      createApp({ engine: createFakeEngine(), auth: authConfig(), rateLimit: 2 }),
+    );
+    try {
+      const codes = [];
+      for (let i = 0; i < 3; i++)
+        codes.push(((await api.post(PAGE, [TASK], AUTH)).json as Envelope).status_code);
+      expect(codes).toEqual([20000, 20000, 40202]);
+      const limited = await api.post(PAGE, [TASK], AUTH);
+      expect(limited.status).toBe(200);
+      expect(limited.json).toMatchObject({
+        status_code: 40202,
+        status_message: 'The rate-limit per minute has been exceeded.',
+        tasks: [],
+      });
+      const other = await api.post(PAGE, [TASK], { Authorization: 'Bearer tok-abc' });
+      expect((other.json as Envelope).status_code).toBe(20000);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('answers 413 with a 40503 JSON body over the body limit', async () => {
+    const api = await serveApp(
+      createApp({ engine: createFakeEngine(), auth: authConfig(), bodyLimitBytes: 1024 }),
+    );
+    try {
+      const big = JSON.stringify([{ ...TASK, tag: 'x'.repeat(2000) }]);
+      const r = await api.post(PAGE, big, AUTH);
+      expect(r.status).toBe(413);
+      expect(r.headers.get('content-type')).toBe('application/json');
+      expect(r.json).toMatchObject({ status_code: 40503, tasks: [] });
+      const small = await api.post(PAGE, [TASK], AUTH);
+      expect((small.json as Envelope).status_code).toBe(20000);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('serves without credentials when auth is null', async () => {
+    const api = await serveApp(createApp({ engine: createFakeEngine(), auth: null }));
+    try {
+      const r = await api.post(PAGE, [TASK]);
+      expect(r.status).toBe(200);
+      expect((r.json as Envelope).tasks[0]?.cost).toBe(0);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('answers 500 with a 50000 envelope and no stack when a route throws', async () => {
+    const engine = createFakeEngine();
+    engine.info = () => {
+      throw new Error('index gone');
+    };
+    const errors: string[] = [];
+    const api = await serveApp(
+      createApp({
+        engine,
+        auth: null,
+        logger: {
+          info: () => {},
+          warn: () => {},
+          error: (m, f) => errors.push(`${m} ${JSON.stringify(f)}`),
+        },
+      }),
+    );
+    try {
+      const r = await api.request('/health');
+      expect(r.status).toBe(500);
+      expect(r.json).toMatchObject({
+        status_code: 50000,
+        status_message: 'Internal Error.',
+        tasks: [],
+      });
+      expect(r.text).not.toMatch(/index gone|at .*\.ts/);
+      expect(errors.join()).toContain('index gone');
+    } finally {
+      await api.close();
+    }
+  });
+});
