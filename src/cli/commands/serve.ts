@@ -41,6 +41,7 @@ const HELP_EXAMPLES = `
 Credentials (unless --no-auth): a config file (--config FILE or LINKGAP_CONFIG) with
 "credentials": [{"login","password"|"password_hash"} | {"name","token"|"token_hash"}], and/or
 LINKGAP_API_KEYS="login:password,token,…" (an entry without ':' is a Bearer token).
+Hash a secret for the config file with: printf %s SECRET | linkgap hash-secret
 
 Examples:
   LINKGAP_API_KEYS='me:a-long-secret' linkgap serve --db ./linkgap.duckdb
