@@ -71,6 +71,23 @@ describe('createApp limits and modes', () => {
       expect(r.status).toBe(413);
       expect(r.headers.get('content-type')).toBe('application/json');
       expect(r.json).toMatchObject({ status_code: 40503, tasks: [] });
+      // Without Content-Length (chunked), the limit applies while reading.
+      const chunks = [big.slice(0, 600), big.slice(600)];
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const next = chunks.shift();
+          if (next === undefined) controller.close();
+          else controller.enqueue(new TextEncoder().encode(next));
+        },
+      });
+      const chunked = await api.request(PAGE, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...AUTH },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
+      expect(chunked.status).toBe(413);
+      expect(chunked.json).toMatchObject({ status_code: 40503, tasks: [] });
       const small = await api.post(PAGE, [TASK], AUTH);
       expect((small.json as Envelope).status_code).toBe(20000);
     } finally {
