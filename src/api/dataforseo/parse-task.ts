@@ -39,7 +39,8 @@ export type ParsedTask =
   | { ok: true; query: IntersectQuery; data: Record<string, unknown> }
   | { ok: false; field: string; message: string; detail?: string; data: Record<string, unknown> };
 
-/** DataForSEO's per-filter and order_by limits. */
+// DataForSEO's limits: conditions per filter (filters and backlinks_filters each), limit and
+// internal_list_limit; the offset cap is ours (DataForSEO documents none for these endpoints).
 const MAX_CONDITIONS = 8;
 const MAX_OFFSET = 1_000_000;
 const MAX_LIMIT = 1000;
