@@ -6,6 +6,12 @@ import { CommanderError } from 'commander';
 import { EXIT, reportError } from './cli-error.js';
 import { createProgram } from './program.js';
 
+// A reader that stops early (`linkgap export … | head`) closes the pipe: that is success.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
+});
+
 async function main(): Promise<void> {
   const { program, exitCode } = createProgram();
   try {

@@ -2,13 +2,19 @@
  * The `linkgap` program: every command registered with the shared context. This is the one
  * place that constructs a store.
  */
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
+import { openEngine } from '../engine/index.js';
+import { indexRootFor } from '../link-index/index.js';
 import { createDuckDBStore, type LinkStore } from '../store/index.js';
-import { EXIT } from './cli-error.js';
+import { CliError, EXIT } from './cli-error.js';
 import { buildCommand } from './commands/build.js';
 import type { CliContext } from './commands/context.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
+import { gapCommand } from './commands/gap.js';
 import { generateCommand } from './commands/generate.js';
 import { hashSecretCommand } from './commands/hash-secret.js';
 import { ingestCommand } from './commands/ingest.js';
@@ -30,6 +36,18 @@ export function createProgram(): { program: Command; exitCode: () => number } {
         await store.close();
       }
     },
+    withEngine: async (db, body) => {
+      const root = indexRootFor(db);
+      if (!existsSync(join(root, 'CURRENT'))) {
+        throw new CliError(`no link index beside ${db}: run \`linkgap build --db ${db}\` first`);
+      }
+      const engine = await openEngine(root);
+      try {
+        return await body(engine);
+      } finally {
+        await engine.close();
+      }
+    },
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     setExitCode: (code) => {
@@ -47,6 +65,7 @@ export function createProgram(): { program: Command; exitCode: () => number } {
   buildCommand(program, ctx);
   exportCommand(program, ctx);
   statsCommand(program, ctx);
+  gapCommand(program, ctx);
   serveCommand(program, ctx);
   hashSecretCommand(program, ctx);
   return { program, exitCode: () => exitCode };

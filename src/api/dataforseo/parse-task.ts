@@ -1,7 +1,10 @@
 /**
  * One DataForSEO `page_intersection/live` or `domain_intersection/live` task → `IntersectQuery`
  * (spec/dataforseo.md §3 and §11 "Clone mapping"; DESIGN §3), plus the `tasks[].data` echo.
- * Fields are checked in a fixed order and the first bad one is reported as 40501.
+ * Fields are checked in a fixed order (targets, exclude_targets, filters, backlinks_filters,
+ * order_by, offset, limit, internal_list_limit, backlinks_status_type, include_subdomains,
+ * include_indirect_links, exclude_internal_backlinks, intersection_mode, rank_scale, tag) and
+ * the first bad one is reported as 40501.
  */
 import RE2 from 're2';
 import { parseFilter } from '../../core/filter/parse.js';
@@ -36,7 +39,8 @@ export type ParsedTask =
   | { ok: true; query: IntersectQuery; data: Record<string, unknown> }
   | { ok: false; field: string; message: string; detail?: string; data: Record<string, unknown> };
 
-/** DataForSEO's per-filter and order_by limits. */
+// DataForSEO's limits: conditions per filter (filters and backlinks_filters each), limit and
+// internal_list_limit; the offset cap is ours (DataForSEO documents none for these endpoints).
 const MAX_CONDITIONS = 8;
 const MAX_OFFSET = 1_000_000;
 const MAX_LIMIT = 1000;
@@ -59,6 +63,8 @@ const PAGE_FIELDS: readonly string[] = [
   'tag',
 ];
 const DOMAIN_FIELDS: readonly string[] = [...PAGE_FIELDS, 'backlinks_filters'];
+const STATUSES: readonly LinkStatus[] = ['live', 'lost', 'all'];
+const RANK_SCALES: readonly RankScale[] = ['one_hundred', 'one_thousand'];
 
 /** Whether RE2 compiles `pattern` (the engine runs user regexes in RE2 only). */
 export function isValidRe2Pattern(pattern: string): boolean {
@@ -104,34 +110,94 @@ function readQuery(endpoint: IntersectionEndpoint, task: TaskObject): FieldResul
   const page = endpoint === 'page_intersection';
   // include_subdomains shapes target specs; its own validity is reported in its turn below.
   const subdomains = typeof task.include_subdomains === 'boolean' ? task.include_subdomains : true;
-
   const targets = readTargets(task, subdomains);
   if (!targets.ok) return targets;
   const excludes = readExcludes(task, subdomains);
   if (!excludes.ok) return excludes;
-  const keys = targets.value.map((t) => t.key);
+  const selection = readSelection(
+    page,
+    task,
+    targets.value.length,
+    targets.value.map((t) => t.key),
+  );
+  if (!selection.ok) return selection;
+  const paging = readWindow(task);
+  if (!paging.ok) return paging;
+  const options = readOptions(task);
+  if (!options.ok) return options;
+  const { status, includeIndirect, excludeInternal, partial, rankScale } = options.value;
+  return {
+    ok: true,
+    value: {
+      source: page ? 'page' : 'domain',
+      targets: targets.value,
+      excludes: excludes.value,
+      minMatching: partial ? 1 : targets.value.length,
+      status,
+      includeIndirect,
+      excludeInternal,
+      ...selection.value,
+      ...paging.value,
+      rankScale,
+    },
+  };
+}
+
+type Selection = Pick<IntersectQuery, 'linkFilters' | 'itemFilter' | 'order'>;
+
+/** filters, backlinks_filters (domain only), order_by. */
+function readSelection(
+  page: boolean,
+  task: TaskObject,
+  targetCount: number,
+  keys: readonly string[],
+): FieldResult<Selection> {
   const resolve = fieldResolver(page ? 'page' : 'domain', keys);
   const filters = readFilter(task, 'filters', resolve);
   if (!filters.ok) return filters;
+  const backlinksFilter: FieldResult<FilterExpr | null> = page
+    ? { ok: true, value: null }
+    : readFilter(task, 'backlinks_filters', fieldResolver('backlink', keys));
+  if (!backlinksFilter.ok) return backlinksFilter;
   const order = parseOrderBy(task.order_by, resolve);
   if (!order.ok) return invalid('order_by', order.message);
+  const split = page
+    ? splitFilter(filters.value, targetCount)
+    : {
+        linkFilters: Array.from({ length: targetCount }, () => backlinksFilter.value),
+        itemFilter: filters.value,
+      };
+  return { ok: true, value: { ...split, order: order.value } };
+}
+
+type Window = Pick<IntersectQuery, 'offset' | 'limit' | 'internalListLimit'>;
+
+/** offset, limit, internal_list_limit. */
+function readWindow(task: TaskObject): FieldResult<Window> {
   const offset = readInt(task, 'offset', 0, MAX_OFFSET, 0);
   if (!offset.ok) return offset;
   const limit = readInt(task, 'limit', 1, MAX_LIMIT, 100);
   if (!limit.ok) return limit;
   const listLimit = readInt(task, 'internal_list_limit', 1, MAX_INTERNAL_LIST_LIMIT, 10);
   if (!listLimit.ok) return listLimit;
-  const status = readEnum<LinkStatus>(
-    task,
-    'backlinks_status_type',
-    ['live', 'lost', 'all'],
-    'live',
-  );
+  return {
+    ok: true,
+    value: { offset: offset.value, limit: limit.value, internalListLimit: listLimit.value },
+  };
+}
+
+interface Options {
+  status: LinkStatus;
+  includeIndirect: boolean;
+  excludeInternal: boolean;
+  partial: boolean;
+  rankScale: RankScale;
+}
+
+/** The enums, the booleans and tag (checked, only echoed). */
+function readOptions(task: TaskObject): FieldResult<Options> {
+  const status = readEnum<LinkStatus>(task, 'backlinks_status_type', STATUSES, 'live');
   if (!status.ok) return status;
-  const backlinksFilter: FieldResult<FilterExpr | null> = page
-    ? { ok: true, value: null }
-    : readFilter(task, 'backlinks_filters', fieldResolver('backlink', keys));
-  if (!backlinksFilter.ok) return backlinksFilter;
   const includeSubdomains = readBool(task, 'include_subdomains', true);
   if (!includeSubdomains.ok) return includeSubdomains;
   const includeIndirect = readBool(task, 'include_indirect_links', true);
@@ -140,40 +206,18 @@ function readQuery(endpoint: IntersectionEndpoint, task: TaskObject): FieldResul
   if (!excludeInternal.ok) return excludeInternal;
   const mode = readEnum(task, 'intersection_mode', ['all', 'partial'], 'all');
   if (!mode.ok) return mode;
-  const rankScale = readEnum<RankScale>(
-    task,
-    'rank_scale',
-    ['one_hundred', 'one_thousand'],
-    'one_thousand',
-  );
+  const rankScale = readEnum<RankScale>(task, 'rank_scale', RANK_SCALES, 'one_thousand');
   if (!rankScale.ok) return rankScale;
   const tag = readString(task, 'tag', MAX_TAG_LENGTH);
   if (!tag.ok) return tag;
-
-  const n = targets.value.length;
-  const split = page
-    ? splitFilter(filters.value, n)
-    : {
-        linkFilters: Array.from({ length: n }, () => backlinksFilter.value),
-        itemFilter: filters.value,
-      };
   return {
     ok: true,
     value: {
-      source: page ? 'page' : 'domain',
-      targets: targets.value,
-      excludes: excludes.value,
-      minMatching: mode.value === 'all' ? n : 1,
       status: status.value,
       includeIndirect: includeIndirect.value,
       excludeInternal: excludeInternal.value,
-      linkFilters: split.linkFilters,
-      itemFilter: split.itemFilter,
-      order: order.value,
-      offset: offset.value,
-      limit: limit.value,
+      partial: mode.value === 'partial',
       rankScale: rankScale.value,
-      internalListLimit: listLimit.value,
     },
   };
 }

@@ -17,10 +17,13 @@ export type FieldResult<T> =
 /** A task as JSON: field name → value. */
 export type TaskObject = Record<string, unknown>;
 
-/** DataForSEO's limits on the two target lists and on target keys. */
+/** Most `targets` entries (DataForSEO). */
 export const MAX_TARGETS = 20;
+/** Most `exclude_targets` entries (DataForSEO). */
 export const MAX_EXCLUDES = 10;
+/** Longest target key (decision: DataForSEO only documents "1".."20"). */
 export const MAX_TARGET_KEY_LENGTH = 10;
+/** Longest `tag` (DataForSEO). */
 export const MAX_TAG_LENGTH = 255;
 
 /** `Invalid Field: '<field>'.`, DataForSEO's 40501 status message. */

@@ -3,6 +3,7 @@
  * functions and the exit code.
  */
 import type { Command } from 'commander';
+import type { Engine } from '../../engine/index.js';
 import type { LinkStore } from '../../store/index.js';
 
 /** The wiring shared by all commands. */
@@ -11,6 +12,8 @@ export interface CliContext {
   withDb(cmd: Command): Command;
   /** Open the store at `db`, run `body`, close the store whatever happens. */
   withStore<T>(db: string, body: (store: LinkStore) => Promise<T>): Promise<T>;
+  /** Open the engine over the index built beside `db`, run `body`, close it. */
+  withEngine<T>(db: string, body: (engine: Engine) => Promise<T>): Promise<T>;
   out(line: string): void;
   err(line: string): void;
   setExitCode(code: number): void;
