@@ -123,6 +123,11 @@ export interface LinkStore {
    * Returns the number of rows.
    */
   readIndexRows(kind: IndexRowKind, onRows: IndexRowSink): Promise<number>;
+  /**
+   * The registrable domains with the most live external backlinks in the last build, most
+   * linked first (ties by name); empty before the first build.
+   */
+  topTargetDomains(limit: number): Promise<Array<{ domain: string; backlinks: number }>>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

@@ -1,17 +1,22 @@
 /**
- * `linkgap demo`: generate a small synthetic web, ingest it with progress, build, and print what
- * is in the index with the commands to try next.
+ * `linkgap demo`: generate a small synthetic web, ingest it with progress, build the index, print
+ * what is in it, then serve it on loopback and print a curl command that returns link gaps.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { parseTask } from '../../api/dataforseo/parse-task.js';
+import type { Engine } from '../../engine/index.js';
+import type { LinkStore } from '../../store/index.js';
+import { CliError } from '../cli-error.js';
 import { describeBuild, describeIndex, runBuild, runIndex } from './build.js';
 import type { CliContext } from './context.js';
 import { describeGenerate, runGenerate } from './generate.js';
 import { describeIngest, runIngest } from './ingest.js';
 import { parseIntOption } from './options.js';
+import { runServe } from './serve.js';
 import { describeStats } from './stats.js';
 
 /** The files of a web generated earlier with the same options, or undefined. */
@@ -35,19 +40,49 @@ async function generatedFiles(
   }
 }
 
+/** A ready page_intersection body for the demo index: targets that share referring pages. */
+async function demoTask(
+  store: LinkStore,
+  engine: Engine,
+): Promise<Record<string, unknown> | undefined> {
+  const top = (await store.topTargetDomains(8)).map((t) => t.domain);
+  for (let i = 0; i < top.length; i++) {
+    for (let j = i + 1; j < top.length; j++) {
+      const [a = '', b = ''] = [top[i], top[j]];
+      const me = top.find((d) => d !== a && d !== b);
+      const withMe = { targets: { 1: a, 2: b }, exclude_targets: me ? [me] : [], limit: 5 };
+      for (const task of [withMe, { targets: { 1: a, 2: b }, limit: 5 }]) {
+        const parsed = parseTask('page_intersection', task);
+        if (parsed.ok && (await engine.pageIntersection(parsed.query)).total_count > 0) return task;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The curl command for a task against a served index. */
+export function curlCommand(url: string, task: Record<string, unknown>): string {
+  return `curl -s ${url}/v3/backlinks/page_intersection/live -H 'Content-Type: application/json' -d '${JSON.stringify([task])}'`;
+}
+
 /** Register `demo`. */
 export function demoCommand(program: Command, ctx: CliContext): void {
   ctx
     .withDb(program.command('demo'))
-    .description('generate a ~20k-page synthetic web, ingest it, build the index and describe it')
+    .description(
+      'generate a ~20k-page synthetic web, ingest it, build the index, then serve it on loopback',
+    )
     .option('--dir <dir>', 'where the generated web is written', './demo')
     .option('--pages <n>', 'pages to generate', '20000')
     .option('--seed <s>', 'random seed', '1')
-    .action(async (o: { db: string; dir: string; pages: string; seed: string }) => {
+    .option('--port <p>', 'port of the demo server (busy: any free port)', '8080')
+    .option('--no-serve', 'stop after building instead of serving the index')
+    .action(async (o: DemoOptions) => {
       const pages = parseIntOption('--pages', o.pages, 10, 1_000_000);
       const seed = parseIntOption('--seed', o.seed, 0, 2 ** 31 - 1);
+      const port = parseIntOption('--port', o.port, 0, 65535);
       const web = join(o.dir, `web-${pages}-${seed}`);
-      ctx.err(`1/3 generating a synthetic web in ${web}`);
+      ctx.err(`1/4 generating a synthetic web in ${web}`);
       let files = await generatedFiles(web, pages, seed);
       if (files === undefined) {
         const gen = await runGenerate({ outDir: web, pages, seed, snapshots: 2, format: 'warc' });
@@ -56,12 +91,12 @@ export function demoCommand(program: Command, ctx: CliContext): void {
       } else {
         ctx.err(`reusing the web generated earlier with the same options`);
       }
-      ctx.err(`2/3 ingesting into ${o.db}`);
-      await ctx.withStore(o.db, async (store) => {
+      ctx.err(`2/4 ingesting into ${o.db}`);
+      const task = await ctx.withStore(o.db, async (store) => {
         // The archives only: the ground truth beside them is for tests, not a crawl.
         const ing = await runIngest(store, files, { workers: availableParallelism() });
         for (const line of describeIngest(ing)) ctx.err(line);
-        ctx.err('3/3 building the index');
+        ctx.err('3/4 building the index');
         const built = await runBuild(store);
         for (const line of describeBuild(built)) ctx.err(line);
         ctx.err(describeIndex(await runIndex(store, o.db), o.db));
@@ -69,13 +104,46 @@ export function demoCommand(program: Command, ctx: CliContext): void {
         ctx.out('');
         ctx.out('What is in the index:');
         for (const line of describeStats(stats)) ctx.out(`  ${line}`);
+        return ctx.withEngine(o.db, (engine) => demoTask(store, engine));
       });
       const db = resolve(o.db);
       ctx.out('');
       ctx.out('Try next:');
       ctx.out(`  linkgap stats --db ${db}`);
+      if (task !== undefined) {
+        const t = task.targets as Record<string, string>;
+        const ex = (task.exclude_targets as string[] | undefined)?.[0];
+        ctx.out(
+          `  linkgap gap --db ${db} --target ${t['1']} --target ${t['2']}${ex ? ` --exclude ${ex}` : ''}`,
+        );
+      }
       ctx.out(`  linkgap export --links --format csv --db ${db} | head`);
-      ctx.out(`  linkgap export --captures --db ${db} | head -n 3`);
       ctx.out(`  linkgap ingest --db ${db} path/to/your/crawl.warc.gz && linkgap build --db ${db}`);
+      if (!o.serve) return;
+      ctx.err('4/4 serving the index (Ctrl-C stops it)');
+      const serve = { db: o.db, host: '127.0.0.1', auth: false, reloadInterval: '2000' };
+      const show = (url: string): void => {
+        ctx.out('');
+        ctx.out(`The DataForSEO-compatible API is at ${url} (docs: ${url}/docs). Try:`);
+        ctx.out(task === undefined ? `  curl -s ${url}/health` : `  ${curlCommand(url, task)}`);
+      };
+      try {
+        await runServe({ ...serve, port: String(port) }, ctx, show);
+      } catch (e) {
+        if (!(e instanceof CliError) || !e.message.startsWith('cannot listen') || port === 0)
+          throw e;
+        ctx.err(`port ${port} is busy: using any free port`);
+        await runServe({ ...serve, port: '0' }, ctx, show);
+      }
     });
+}
+
+/** Flags of `demo` as commander parses them. */
+interface DemoOptions {
+  db: string;
+  dir: string;
+  pages: string;
+  seed: string;
+  port: string;
+  serve: boolean;
 }

@@ -25,7 +25,7 @@ import type { CliContext } from './context.js';
 import { parseIntOption } from './options.js';
 
 /** Raw options as commander hands them over. */
-interface ServeOptions {
+export interface ServeOptions {
   db: string;
   port: string;
   host: string;
@@ -72,7 +72,15 @@ export function serveCommand(program: Command, ctx: CliContext): void {
     });
 }
 
-async function runServe(o: ServeOptions, ctx: CliContext): Promise<void> {
+/**
+ * Serve until SIGINT/SIGTERM. `onListening` gets the base URL once the server accepts requests
+ * (the demo prints its curl command there).
+ */
+export async function runServe(
+  o: ServeOptions,
+  ctx: CliContext,
+  onListening?: (url: string) => void,
+): Promise<void> {
   const port = parseIntOption('--port', o.port, 0, 65535);
   const reloadMs = parseIntOption('--reload-interval', o.reloadInterval, 100, 3_600_000);
   if (!o.auth && !isLoopbackHost(o.host)) {
@@ -126,6 +134,7 @@ async function runServe(o: ServeOptions, ctx: CliContext): Promise<void> {
     `index generation ${info.generation} built ${info.builtAt}: ${info.links} links; ` +
       (auth === null ? 'no auth (loopback only)' : `${credentialCount(auth)} credential(s)`),
   );
+  onListening?.(server.url);
   await waitForSignal();
   logger.info('shutting down');
   await server.close();
