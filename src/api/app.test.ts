@@ -1,44 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AUTH,
+  authConfig,
+  DOMAIN,
+  type Envelope,
+  PAGE,
+  TASK,
+} from '../../test/helpers/api-fixtures.js';
 import { createFakeEngine, type FakeEngine } from '../../test/helpers/fake-engine.js';
 import { basicAuth, type ServedApp, serveApp } from '../../test/helpers/http-app.js';
 import { createApp } from './app.js';
-import { createAuthConfig } from './auth.js';
 import { UNAUTHORIZED_BODY } from './dataforseo/status.js';
 import type { Logger } from './logger.js';
-
-const PAGE = '/v3/backlinks/page_intersection/live';
-const DOMAIN = '/v3/backlinks/domain_intersection/live';
-const AUTH = { Authorization: basicAuth('alice', 's3cret') };
-const TASK = { targets: { '1': 'a.com', '2': 'https://b.com/page' } };
-
-function authConfig() {
-  const r = createAuthConfig([
-    { login: 'alice', password: 's3cret' },
-    { name: 'ci', token: 'tok-abc' },
-  ]);
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
-
-interface Envelope {
-  version: string;
-  status_code: number;
-  status_message: string;
-  time: string;
-  cost: number;
-  tasks_count: number;
-  tasks_error: number;
-  tasks: Array<{
-    id: string;
-    status_code: number;
-    status_message: string;
-    cost: number;
-    result_count: number;
-    path: string[];
-    data: Record<string, unknown>;
-    result: Array<{ items: unknown[]; items_count: number; total_count: number }> | null;
-  }>;
-}
 
 describe('createApp over HTTP', () => {
   let engine: FakeEngine;
