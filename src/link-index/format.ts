@@ -73,6 +73,9 @@ export const PAGE_FLAG = { isIp: 1 } as const;
 /** Typed array constructors by column type. */
 export type AnyColumn = Uint8Array | Uint16Array | Uint32Array | Int16Array | Float64Array;
 
+/** What the writer accumulates in (column types plus Int32 for ids with -1 = null). */
+export type BuildColumn = AnyColumn | Int32Array;
+
 /** Bytes per element of a column type. */
 export function bytesPer(type: ColumnType): number {
   return type === 'u8' ? 1 : type === 'u16' || type === 'i16' ? 2 : type === 'u32' ? 4 : 8;
