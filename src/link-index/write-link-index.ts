@@ -121,6 +121,10 @@ export async function writeLinkIndex(
   const urlPostings = buildPostings(linkUrl, urls.length);
   out.column('url_offsets', urlPostings.offsets);
   out.column('url_postings', urlPostings.ids);
+  const urlHost = new Uint32Array(urls.length);
+  for (let l = 0; l < c.linkCount; l++) urlHost[linkUrl[l] as number] = linkHost[l] as number;
+  out.column('url_host', urlHost);
+  out.column('page_link_start', linkRanges(linkPage, c.pageCount));
   const hostPostings = buildPostings(linkHost, hosts.length);
   out.column('host_offsets', hostPostings.offsets);
   out.column('host_postings', hostPostings.ids);
@@ -202,6 +206,21 @@ class GenerationWriter {
     writeFileSync(join(this.#dir, offFile), new Uint8Array(offsets.buffer));
     this.heaps[name] = { file, offsets: offFile, count: values.length, bytes: pos };
   }
+}
+
+/** Links are page-major: page p's links are `[start[p], start[p + 1])`. */
+function linkRanges(linkPage: Uint32Array, pages: number): Uint32Array {
+  const start = new Uint32Array(pages + 1);
+  for (let l = 0; l < linkPage.length; l++) {
+    const p = linkPage[l] as number;
+    if (l > 0 && p < (linkPage[l - 1] as number))
+      throw new Error('link index: links not page-major');
+    start[p + 1] = l + 1;
+  }
+  for (let p = 0; p < pages; p++) {
+    if ((start[p + 1] as number) < (start[p] as number)) start[p + 1] = start[p] as number;
+  }
+  return start;
 }
 
 function toU32(a: Int32Array): Uint32Array {
