@@ -5,9 +5,10 @@
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { LINK_FLAG } from '../link-index/index.js';
+import { type TargetTest, targetTest } from './flag-filter.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
-import { compileLinkPredicate, type LinkPredicate } from './link-predicate.js';
+import { compileLinkPredicate } from './link-predicate.js';
 import { type PostingSlice, resolveSpec } from './resolve-targets.js';
 
 /** Mask bit of an excluded unit. */
@@ -83,14 +84,15 @@ export function collect(
   let touched = new Uint32Array(Math.min(touchedCap, mask.length));
   let nTouched = 0;
   const targets: TargetLinks[] = [];
-  const preds: Array<LinkPredicate | null> = [];
+  const tests: TargetTest[] = [];
 
   for (let i = 0; i < resolved.length; i++) {
     const slices = resolved[i] as PostingSlice[];
-    const filterExpr = q.linkFilters[i] ?? null;
-    const pred: LinkPredicate | null =
-      filterExpr === null ? null : compileLinkPredicate(filterExpr, fields, q.internalListLimit);
-    preds.push(pred);
+    const test = targetTest(scopeMask, scopeWant, q.linkFilters[i] ?? null, (e) =>
+      compileLinkPredicate(e, fields, q.internalListLimit),
+    );
+    tests.push(test);
+    const { mask: tMask, want: tWant, pred } = test;
     const cap = record ? sliceLength(slices) : 0;
     const links = new Uint32Array(cap);
     const units = new Uint32Array(cap);
@@ -101,7 +103,7 @@ export function collect(
       const pf = s.flags;
       const pp = s.pages;
       for (let j = s.from; j < s.to; j++) {
-        if (((pf[j] as number) & scopeMask) !== scopeWant) continue;
+        if (((pf[j] as number) & tMask) !== tWant) continue;
         const l = post[j] as number;
         if (pred !== null && !pred(l)) continue;
         let u = pp[j] as number;
@@ -164,7 +166,8 @@ export function collect(
     if (record) return targets[t] ?? { links: new Uint32Array(0), units: new Uint32Array(0) };
     let found = memo.get(t);
     if (found === undefined) {
-      found = rescan(resolved[t] ?? [], preds[t] ?? null, scopeMask, scopeWant, pageDomain, pos);
+      const test = tests[t] ?? { mask: 0, want: 1 << 20, pred: null };
+      found = rescan(resolved[t] ?? [], test, pageDomain, pos);
       memo.set(t, found);
     }
     return found;
@@ -181,9 +184,7 @@ export function collect(
 /** The links of one target set whose unit is a candidate. */
 function rescan(
   slices: PostingSlice[],
-  pred: LinkPredicate | null,
-  scopeMask: number,
-  scopeWant: number,
+  test: TargetTest,
   pageDomain: Uint32Array | null,
   pos: Int32Array,
 ): TargetLinks {
@@ -191,12 +192,12 @@ function rescan(
   const units: number[] = [];
   for (const s of slices) {
     for (let j = s.from; j < s.to; j++) {
-      if (((s.flags[j] as number) & scopeMask) !== scopeWant) continue;
+      if (((s.flags[j] as number) & test.mask) !== test.want) continue;
       let u = s.pages[j] as number;
       if (pageDomain !== null) u = pageDomain[u] as number;
       if ((pos[u] as number) < 0) continue;
       const l = s.postings[j] as number;
-      if (pred !== null && !pred(l)) continue;
+      if (test.pred !== null && !test.pred(l)) continue;
       links.push(l);
       units.push(u);
     }

@@ -219,6 +219,26 @@ describe('openEngine over a generated, ingested and built web', () => {
       { kind: 'cond', field: { target: 0, name: 'anchor' }, type: 'str', op: 'like', value: '%a%' },
       { kind: 'cond', field: { target: 0, name: 'rank' }, type: 'num', op: '=', value: null },
       { kind: 'cond', field: { target: 0, name: 'is_lost' }, type: 'bool', op: '=', value: false },
+      { kind: 'cond', field: { target: 0, name: 'is_lost' }, type: 'bool', op: '=', value: true },
+      {
+        kind: 'and',
+        items: [
+          {
+            kind: 'cond',
+            field: { target: 0, name: 'dofollow' },
+            type: 'bool',
+            op: '<>',
+            value: true,
+          },
+          {
+            kind: 'cond',
+            field: { target: 0, name: 'anchor' },
+            type: 'str',
+            op: 'ilike',
+            value: '%e%',
+          },
+        ],
+      },
     ];
     let nonEmpty = 0;
     for (let round = 0; round < 60; round++) {

@@ -7,9 +7,10 @@
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { atLeast, LINK_FLAG, type PageSets } from '../link-index/index.js';
 import type { Collected, TargetLinks, UnitScratch } from './collect.js';
+import { type TargetTest, targetTest } from './flag-filter.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
-import { compileLinkPredicate, type LinkPredicate } from './link-predicate.js';
+import { compileLinkPredicate } from './link-predicate.js';
 import { resolveRanges, type SpecRanges } from './resolve-targets.js';
 
 const EXCLUDED = 1 << 30;
@@ -125,8 +126,7 @@ export function linksOfPages(
   pages: number[],
 ): number[][][] {
   const targets = q.targets.map((t) => resolveRanges(v, t));
-  const { scopeMask, scopeWant } = scopeOf(q);
-  const preds = predicatesOf(q, fields);
+  const tests = testsOf(q, fields);
   const { hostBits, urlBits } = marks;
   return withMarks(marks, targets, [], (useUrls) =>
     pages.map((p) => {
@@ -136,11 +136,13 @@ export function linksOfPages(
         const u = v.link.url[l] as number;
         let b = hostBits[v.urls.host[u] as number] as number;
         if (useUrls) b |= urlBits[u] as number;
-        if (b === 0 || ((v.link.flags[l] as number) & scopeMask) !== scopeWant) continue;
+        if (b === 0) continue;
+        const f = v.link.flags[l] as number;
         for (let t = 0; t < out.length; t++) {
           if (!((b >>> t) & 1)) continue;
-          const pred = preds[t];
-          if (pred != null && !pred(l)) continue;
+          const test = tests[t] as TargetTest;
+          if ((f & test.mask) !== test.want) continue;
+          if (test.pred !== null && !test.pred(l)) continue;
           (out[t] as number[]).push(l);
         }
       }
@@ -161,11 +163,13 @@ function scopeOf(q: IntersectQuery): { scopeMask: number; scopeWant: number } {
   return { scopeMask, scopeWant };
 }
 
-function predicatesOf(q: IntersectQuery, fields: LinkFields): Array<LinkPredicate | null> {
-  return q.targets.map((_, i) => {
-    const f = q.linkFilters[i] ?? null;
-    return f === null ? null : compileLinkPredicate(f, fields, q.internalListLimit);
-  });
+function testsOf(q: IntersectQuery, fields: LinkFields): TargetTest[] {
+  const { scopeMask, scopeWant } = scopeOf(q);
+  return q.targets.map((_, i) =>
+    targetTest(scopeMask, scopeWant, q.linkFilters[i] ?? null, (e) =>
+      compileLinkPredicate(e, fields, q.internalListLimit),
+    ),
+  );
 }
 
 function check(
@@ -178,10 +182,9 @@ function check(
   useUrls: boolean,
 ): Collected {
   const L = LINK_FLAG;
-  const { scopeMask, scopeWant } = scopeOf(q);
   const excludeScopeMask =
     (q.status === 'live' ? L.lost : 0) | (q.includeIndirect ? 0 : L.indirect);
-  const preds = predicatesOf(q, fields);
+  const tests = testsOf(q, fields);
   const nT = q.targets.length;
   const found = q.targets.map(() => new Growing(pages.length * 2));
   const { hostBits, urlBits } = marks;
@@ -211,11 +214,11 @@ function check(
         excluded = true;
         break;
       }
-      if ((f & scopeMask) !== scopeWant) continue;
       for (let t = 0; t < nT; t++) {
         if (!((b >>> t) & 1)) continue;
-        const pred = preds[t];
-        if (pred !== null && pred !== undefined && !pred(l)) continue;
+        const test = tests[t] as TargetTest;
+        if ((f & test.mask) !== test.want) continue;
+        if (test.pred !== null && !test.pred(l)) continue;
         bits |= 1 << t;
         (found[t] as Growing).push(l);
       }
