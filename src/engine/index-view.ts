@@ -20,6 +20,7 @@ export interface IndexView {
   link: {
     page: Uint32Array;
     url: Uint32Array;
+    host: Uint32Array;
     domainTo: DictColumn;
     flags: Uint16Array;
     rank: Int16Array;
@@ -97,6 +98,7 @@ export function createIndexView(d: LinkIndexData): IndexView {
     link: {
       page: col('link_page'),
       url: col('link_url'),
+      host: col('link_host'),
       domainTo: { ...domainTo, heap: domainHeap },
       flags: col('link_flags'),
       rank: col('link_rank'),

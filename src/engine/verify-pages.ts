@@ -5,7 +5,7 @@
  * than walking whole posting lists when popular targets share few pages.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
-import { atLeast, LINK_FLAG, type PageSets } from '../link-index/index.js';
+import { atLeast, LINK_FLAG, type PageSets, without } from '../link-index/index.js';
 import type { Collected, TargetLinks, UnitScratch } from './collect.js';
 import { type TargetTest, targetTest } from './flag-filter.js';
 import type { IndexView } from './index-view.js';
@@ -19,6 +19,14 @@ const EXCLUDED = 1 << 30;
 export interface SpecScratch {
   hostBits: Uint32Array;
   urlBits: Uint32Array;
+}
+
+function unionHosts(rs: SpecRanges[]): Array<[number, number]> {
+  return rs.flatMap((r) => r.hosts);
+}
+
+function unionUrls(rs: SpecRanges[]): Array<[number, number]> {
+  return rs.flatMap((r) => r.urls);
 }
 
 function sliceCost(v: IndexView, r: SpecRanges): number {
@@ -66,8 +74,16 @@ export function verifyPages(
   let scanCost = 0;
   for (const r of targets) scanCost += sliceCost(v, r);
   for (const r of excludes) scanCost += sliceCost(v, r);
-  const bounds = targets.map((r) => sets.pagesOf(r.hosts, r.urls));
-  const pages = atLeast(bounds, q.minMatching);
+  // A_i only holds live links under status live, so the live page sets bound it tighter.
+  const live = q.status === 'live';
+  const bounds = targets.map((r) => sets.pagesOf(r.hosts, r.urls, live));
+  let bound = atLeast(bounds, q.minMatching);
+  if (q.includeIndirect && excludes.length > 0) {
+    // With indirect links included, the exclusion set's pages are exactly these (live: links
+    // not lost; otherwise any link).
+    bound = without(bound, sets.pagesOf(unionHosts(excludes), unionUrls(excludes), live));
+  }
+  const pages = bound.toUint32Array();
   const start = v.page.linkStart;
   let verifyCost = 0;
   for (let i = 0; i < pages.length; i++) {
@@ -134,7 +150,7 @@ export function linksOfPages(
       const end = v.page.linkStart[p + 1] as number;
       for (let l = v.page.linkStart[p] as number; l < end; l++) {
         const u = v.link.url[l] as number;
-        let b = hostBits[v.urls.host[u] as number] as number;
+        let b = hostBits[v.link.host[l] as number] as number;
         if (useUrls) b |= urlBits[u] as number;
         if (b === 0) continue;
         const f = v.link.flags[l] as number;
@@ -190,7 +206,7 @@ function check(
   const { hostBits, urlBits } = marks;
   const start = v.page.linkStart;
   const linkUrl = v.link.url;
-  const urlHost = v.urls.host;
+  const linkHost = v.link.host;
   const flags = v.link.flags;
   const k = q.minMatching;
   const candidates = new Uint32Array(pages.length);
@@ -205,9 +221,8 @@ function check(
     let excluded = false;
     const end = start[p + 1] as number;
     for (let l = start[p] as number; l < end; l++) {
-      const u = linkUrl[l] as number;
-      let b = hostBits[urlHost[u] as number] as number;
-      if (useUrls) b |= urlBits[u] as number;
+      let b = hostBits[linkHost[l] as number] as number;
+      if (useUrls) b |= urlBits[linkUrl[l] as number] as number;
       if (b === 0) continue;
       const f = flags[l] as number;
       if (b & EXCLUDED && (f & excludeScopeMask) === 0) {

@@ -76,6 +76,7 @@ export async function writeLinkIndex(
   const linkHost = toU32(c.linkColumn('host'));
   out.column('link_page', linkPage);
   out.column('link_url', linkUrl);
+  out.column('link_host', linkHost);
   out.column('link_domain_to', narrow(c.linkColumn('domain_to')));
   out.column('link_flags', Uint16Array.from(c.linkColumn('flags')));
   for (const name of LINK_I16) out.column(`link_${name}`, toI16(c.linkColumn(name)));
