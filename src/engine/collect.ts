@@ -29,6 +29,23 @@ export interface UnitScratch {
   mask: Uint32Array;
   /** Candidate position of a unit, -1 otherwise. */
   pos: Int32Array;
+  /** Buffers of one unit per element, reused by each query (results are views of them). */
+  touched: Uint32Array;
+  candidates: Uint32Array;
+  counts: Uint8Array;
+  linked: Uint32Array;
+}
+
+/** Scratch arrays for `n` units. */
+export function createUnitScratch(n: number): UnitScratch {
+  return {
+    mask: new Uint32Array(n),
+    pos: new Int32Array(n).fill(-1),
+    touched: new Uint32Array(n),
+    candidates: new Uint32Array(n),
+    counts: new Uint8Array(n),
+    linked: new Uint32Array(n),
+  };
 }
 
 /** What the first phase found. */
@@ -79,9 +96,8 @@ export function collect(
   if (q.excludeInternal) scopeMask |= L.internal;
 
   const resolved = q.targets.map((t) => resolveSpec(v, t));
-  let touchedCap = 0;
-  for (const r of resolved) touchedCap += sliceLength(r);
-  let touched = new Uint32Array(Math.min(touchedCap, mask.length));
+  // Each unit is touched at most once, so the scratch buffer (one per unit) always suffices.
+  const touched = scratch.touched;
   let nTouched = 0;
   const targets: TargetLinks[] = [];
   const tests: TargetTest[] = [];
@@ -109,14 +125,7 @@ export function collect(
         let u = pp[j] as number;
         if (pageDomain !== null) u = pageDomain[u] as number;
         const m = mask[u] as number;
-        if (m === 0) {
-          if (nTouched === touched.length) {
-            const next = new Uint32Array(Math.max(16, touched.length * 2));
-            next.set(touched);
-            touched = next;
-          }
-          touched[nTouched++] = u;
-        }
+        if (m === 0) touched[nTouched++] = u;
         mask[u] = m | bit;
         if (record) {
           links[n] = l;
@@ -144,9 +153,7 @@ export function collect(
 
   const k = q.minMatching;
   let nCand = 0;
-  const candidates = new Uint32Array(nTouched);
-  const counts = new Uint8Array(nTouched);
-  const linked = new Uint32Array(nTouched);
+  const { candidates, counts, linked } = scratch;
   for (let t = 0; t < nTouched; t++) {
     const u = touched[t] as number;
     const m = mask[u] as number;

@@ -10,7 +10,13 @@ import { type ComputedStats, computeDomainStats, statsValue } from './domain-sta
 import type { IndexView } from './index-view.js';
 import { filterCandidates, valueTest } from './item-filter.js';
 import type { LinkFields } from './link-fields.js';
-import { compareBy, type SortKey, selectWindow } from './top-n.js';
+import {
+  compareBy,
+  defaultOrderScore,
+  type SortKey,
+  selectByScore,
+  selectWindow,
+} from './top-n.js';
 import type { DomainIntersectionItem, DomainTargetStats, IntersectionResult } from './types.js';
 import { scaleRankValue } from './values.js';
 
@@ -109,7 +115,17 @@ export function runDomainQuery(
         keys.push({ values, desc: o.direction === 'desc' });
       }
     }
-    const window = selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
+    const score =
+      q.order.length === 0
+        ? defaultOrderScore(c.counts, c.candidates, (d) => {
+            const r = v.domain.rank[d] as number;
+            return r === NULL_I16 ? null : scaleRankValue(r, q.rankScale);
+          })
+        : null;
+    const window =
+      score !== null
+        ? selectByScore(results, score, c.candidates, q.offset, q.limit)
+        : selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
     const items = window.map((p) => {
       const domain_intersection: Record<string, DomainTargetStats> = {};
       q.targets.forEach((tg, t) => {
