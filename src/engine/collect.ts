@@ -15,6 +15,8 @@ import { type PostingSlice, resolveSpec } from './resolve-targets.js';
 const EXCLUDED = 1 << 30;
 /** Mask bit of a candidate unit. */
 export const CANDIDATE = 1 << 29;
+/** Mask bit of a unit `linksOfUnits` wants. */
+const WANTED = 1 << 28;
 /** Bits of the targets (at most 20). */
 const TARGET_BITS = (1 << 20) - 1;
 
@@ -52,6 +54,8 @@ export function createUnitScratch(n: number): UnitScratch {
 export interface Collected {
   /** The links of A_t from candidate units (and possibly others), with their units. */
   targetLinks(t: number): TargetLinks;
+  /** The links of A_t whose unit is one of `units` (candidates). */
+  linksOfUnits(t: number, units: ArrayLike<number>): TargetLinks;
   /** Candidate units, in no particular order. */
   candidates: Uint32Array;
   /** Per candidate: the number of linked targets. */
@@ -174,13 +178,34 @@ export function collect(
     let found = memo.get(t);
     if (found === undefined) {
       const test = tests[t] ?? { mask: 0, want: 1 << 20, pred: null };
-      found = rescan(resolved[t] ?? [], test, pageDomain, pos);
+      found = rescan(resolved[t] ?? [], test, pageDomain, (u) => (pos[u] as number) >= 0);
       memo.set(t, found);
     }
     return found;
   };
+  const linksOfUnits = (t: number, units: ArrayLike<number>): TargetLinks => {
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i] as number;
+      mask[u] = (mask[u] as number) | WANTED;
+    }
+    try {
+      const test = tests[t] ?? { mask: 0, want: 1 << 20, pred: null };
+      return rescan(
+        resolved[t] ?? [],
+        test,
+        pageDomain,
+        (u) => ((mask[u] as number) & WANTED) !== 0,
+      );
+    } finally {
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i] as number;
+        mask[u] = (mask[u] as number) & ~WANTED;
+      }
+    }
+  };
   return {
     targetLinks,
+    linksOfUnits,
     candidates: candidates.subarray(0, nCand),
     counts: counts.subarray(0, nCand),
     linked: linked.subarray(0, nCand),
@@ -188,12 +213,12 @@ export function collect(
   };
 }
 
-/** The links of one target set whose unit is a candidate. */
+/** The links of one target set whose unit passes `keep`. */
 function rescan(
   slices: PostingSlice[],
   test: TargetTest,
   pageDomain: Uint32Array | null,
-  pos: Int32Array,
+  keep: (unit: number) => boolean,
 ): TargetLinks {
   const links: number[] = [];
   const units: number[] = [];
@@ -202,7 +227,7 @@ function rescan(
       if (((s.flags[j] as number) & test.mask) !== test.want) continue;
       let u = s.pages[j] as number;
       if (pageDomain !== null) u = pageDomain[u] as number;
-      if ((pos[u] as number) < 0) continue;
+      if (!keep(u)) continue;
       const l = s.postings[j] as number;
       if (test.pred !== null && !test.pred(l)) continue;
       links.push(l);

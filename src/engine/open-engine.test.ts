@@ -282,6 +282,32 @@ describe('openEngine over a generated, ingested and built web', () => {
     expect(nonEmpty).toBeGreaterThan(10);
   });
 
+  it('orders domains by a stats field with the same stats as the default order', async () => {
+    const base = query([top[0], top[1]] as string[], [], { source: 'domain', minMatching: 1 });
+    const plain = await engine.domainIntersection(base);
+    const ordered = await engine.domainIntersection({
+      ...base,
+      order: [{ field: { target: 0, name: 'backlinks' }, direction: 'desc' }],
+    });
+    expect(ordered.total_count).toBe(plain.total_count);
+    const statsByDomain = new Map(
+      plain.items.map((i) => [Object.values(i.domain_intersection)[0]?.target, i]),
+    );
+    let last = Number.POSITIVE_INFINITY;
+    let seenNone = false;
+    for (const item of ordered.items) {
+      const b = item.domain_intersection['1']?.backlinks;
+      if (b === undefined) seenNone = true;
+      else {
+        expect(seenNone).toBe(false);
+        expect(b).toBeLessThanOrEqual(last);
+        last = b;
+      }
+      const target = Object.values(item.domain_intersection)[0]?.target;
+      expect(item).toEqual(statsByDomain.get(target));
+    }
+  });
+
   it('describes the generation it serves', () => {
     const info = engine.info();
     expect(info.generation).toMatch(/^g-/);

@@ -2,7 +2,7 @@
  * domain_intersection on the index: candidates (referring domains) from `collect`, stats per
  * (domain, target) where filters, order or the returned window need them.
  */
-import type { FilterCondition } from '../core/filter/types.js';
+import type { FilterCondition, FilterExpr } from '../core/filter/types.js';
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { NULL_I16 } from '../link-index/index.js';
 import { collect, releaseScratch, type TargetLinks, type UnitScratch } from './collect.js';
@@ -44,6 +44,12 @@ function groupByCandidate(set: TargetLinks, pos: Int32Array, n: number): Grouped
   return { offsets, links };
 }
 
+function usesTargetFields(expr: FilterExpr | null): boolean {
+  if (expr === null) return false;
+  if (expr.kind === 'cond') return expr.field.target !== null;
+  return expr.items.some(usesTargetFields);
+}
+
 /** Run a domain-mode query. */
 export function runDomainQuery(
   v: IndexView,
@@ -51,10 +57,14 @@ export function runDomainQuery(
   fields: LinkFields,
   scratch: UnitScratch,
 ): IntersectionResult<DomainIntersectionItem> {
-  const c = collect(v, q, fields, scratch, true, true);
+  // Stats of every candidate are needed only when filters or order keys read them.
+  const needAll = usesTargetFields(q.itemFilter) || q.order.some((o) => o.field.target !== null);
+  const c = collect(v, q, fields, scratch, true, needAll);
   try {
     const n = c.candidates.length;
-    const groups = q.targets.map((_, t) => groupByCandidate(c.targetLinks(t), scratch.pos, n));
+    const groups: Array<Grouped | undefined> = needAll
+      ? q.targets.map((_, t) => groupByCandidate(c.targetLinks(t), scratch.pos, n))
+      : [];
     const cache = q.targets.map(() => new Map<number, ComputedStats>());
     const statsOf = (p: number, t: number): ComputedStats | undefined => {
       if (!(((c.linked[p] as number) >>> t) & 1)) return undefined;
@@ -126,6 +136,13 @@ export function runDomainQuery(
       score !== null
         ? selectByScore(results, score, c.candidates, q.offset, q.limit)
         : selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
+    if (!needAll) {
+      // Group only the returned domains' links.
+      const units = window.map((p) => c.candidates[p] as number);
+      for (const [t] of q.targets.entries()) {
+        groups[t] = groupByCandidate(c.linksOfUnits(t, units), scratch.pos, n);
+      }
+    }
     const items = window.map((p) => {
       const domain_intersection: Record<string, DomainTargetStats> = {};
       q.targets.forEach((tg, t) => {
