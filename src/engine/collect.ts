@@ -190,12 +190,23 @@ export function collect(
     }
     try {
       const test = tests[t] ?? { mask: 0, want: 1 << 20, pred: null };
-      return rescan(
-        resolved[t] ?? [],
-        test,
-        pageDomain,
-        (u) => ((mask[u] as number) & WANTED) !== 0,
-      );
+      const links: number[] = [];
+      const out: number[] = [];
+      for (const s of resolved[t] ?? []) {
+        const pf = s.flags;
+        const pp = s.pages;
+        for (let j = s.from; j < s.to; j++) {
+          if (((pf[j] as number) & test.mask) !== test.want) continue;
+          let u = pp[j] as number;
+          if (pageDomain !== null) u = pageDomain[u] as number;
+          if (((mask[u] as number) & WANTED) === 0) continue;
+          const l = s.postings[j] as number;
+          if (test.pred !== null && !test.pred(l)) continue;
+          links.push(l);
+          out.push(u);
+        }
+      }
+      return { links: Uint32Array.from(links), units: Uint32Array.from(out) };
     } finally {
       for (let i = 0; i < units.length; i++) {
         const u = units[i] as number;

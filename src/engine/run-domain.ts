@@ -6,7 +6,7 @@ import type { FilterCondition, FilterExpr } from '../core/filter/types.js';
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { NULL_I16 } from '../link-index/index.js';
 import { collect, releaseScratch, type TargetLinks, type UnitScratch } from './collect.js';
-import { type ComputedStats, computeDomainStats, statsValue } from './domain-stats.js';
+import { computeDomainStats, type ScalarStats, scalarStats, statsValue } from './domain-stats.js';
 import type { IndexView } from './index-view.js';
 import { filterCandidates, valueTest } from './item-filter.js';
 import type { LinkFields } from './link-fields.js';
@@ -65,15 +65,17 @@ export function runDomainQuery(
     const groups: Array<Grouped | undefined> = needAll
       ? q.targets.map((_, t) => groupByCandidate(c.targetLinks(t), scratch.pos, n))
       : [];
-    const cache = q.targets.map(() => new Map<number, ComputedStats>());
-    const statsOf = (p: number, t: number): ComputedStats | undefined => {
+    const linksOf = (p: number, t: number): Uint32Array => {
+      const g = groups[t] as Grouped;
+      return g.links.subarray(g.offsets[p] as number, g.offsets[p + 1] as number);
+    };
+    const cache = q.targets.map(() => new Map<number, ScalarStats>());
+    const statsOf = (p: number, t: number): ScalarStats | undefined => {
       if (!(((c.linked[p] as number) >>> t) & 1)) return undefined;
-      const m = cache[t] as Map<number, ComputedStats>;
+      const m = cache[t] as Map<number, ScalarStats>;
       let s = m.get(p);
       if (s === undefined) {
-        const g = groups[t] as Grouped;
-        const S = g.links.subarray(g.offsets[p] as number, g.offsets[p + 1] as number);
-        s = computeDomainStats(v, c.candidates[p] as number, S, q);
+        s = scalarStats(v, c.candidates[p] as number, linksOf(p, t), q);
         m.set(p, s);
       }
       return s;
@@ -147,7 +149,10 @@ export function runDomainQuery(
       const domain_intersection: Record<string, DomainTargetStats> = {};
       q.targets.forEach((tg, t) => {
         const s = statsOf(p, t);
-        if (s !== undefined) domain_intersection[tg.key] = s.stats;
+        if (s !== undefined) {
+          const d = c.candidates[p] as number;
+          domain_intersection[tg.key] = computeDomainStats(v, d, linksOf(p, t), q, s);
+        }
       });
       return { domain_intersection, summary: { intersections_count: c.counts[p] as number } };
     });
