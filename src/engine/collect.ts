@@ -5,15 +5,18 @@
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { LINK_FLAG } from '../link-index/index.js';
+import { type TargetTest, targetTest } from './flag-filter.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
-import { compileLinkPredicate, type LinkPredicate } from './link-predicate.js';
+import { compileLinkPredicate } from './link-predicate.js';
 import { type PostingSlice, resolveSpec } from './resolve-targets.js';
 
 /** Mask bit of an excluded unit. */
 const EXCLUDED = 1 << 30;
 /** Mask bit of a candidate unit. */
 export const CANDIDATE = 1 << 29;
+/** Mask bit of a unit `linksOfUnits` wants. */
+const WANTED = 1 << 28;
 /** Bits of the targets (at most 20). */
 const TARGET_BITS = (1 << 20) - 1;
 
@@ -28,11 +31,31 @@ export interface UnitScratch {
   mask: Uint32Array;
   /** Candidate position of a unit, -1 otherwise. */
   pos: Int32Array;
+  /** Buffers of one unit per element, reused by each query (results are views of them). */
+  touched: Uint32Array;
+  candidates: Uint32Array;
+  counts: Uint8Array;
+  linked: Uint32Array;
+}
+
+/** Scratch arrays for `n` units. */
+export function createUnitScratch(n: number): UnitScratch {
+  return {
+    mask: new Uint32Array(n),
+    pos: new Int32Array(n).fill(-1),
+    touched: new Uint32Array(n),
+    candidates: new Uint32Array(n),
+    counts: new Uint8Array(n),
+    linked: new Uint32Array(n),
+  };
 }
 
 /** What the first phase found. */
 export interface Collected {
-  targets: TargetLinks[];
+  /** The links of A_t from candidate units (and possibly others), with their units. */
+  targetLinks(t: number): TargetLinks;
+  /** The links of A_t whose unit is one of `units` (candidates). */
+  linksOfUnits(t: number, units: ArrayLike<number>): TargetLinks;
   /** Candidate units, in no particular order. */
   candidates: Uint32Array;
   /** Per candidate: the number of linked targets. */
@@ -62,9 +85,8 @@ export function collect(
   fields: LinkFields,
   scratch: UnitScratch,
   domainMode: boolean,
+  record = true,
 ): Collected {
-  const flags = v.link.flags;
-  const page = v.link.page;
   const pageDomain = domainMode ? v.page.domain : null;
   const mask = scratch.mask;
   const L = LINK_FLAG;
@@ -78,43 +100,42 @@ export function collect(
   if (q.excludeInternal) scopeMask |= L.internal;
 
   const resolved = q.targets.map((t) => resolveSpec(v, t));
-  let touchedCap = 0;
-  for (const r of resolved) touchedCap += sliceLength(r);
-  let touched = new Uint32Array(Math.min(touchedCap, mask.length));
+  // Each unit is touched at most once, so the scratch buffer (one per unit) always suffices.
+  const touched = scratch.touched;
   let nTouched = 0;
   const targets: TargetLinks[] = [];
+  const tests: TargetTest[] = [];
 
   for (let i = 0; i < resolved.length; i++) {
     const slices = resolved[i] as PostingSlice[];
-    const filterExpr = q.linkFilters[i] ?? null;
-    const pred: LinkPredicate | null =
-      filterExpr === null ? null : compileLinkPredicate(filterExpr, fields, q.internalListLimit);
-    const cap = sliceLength(slices);
+    const test = targetTest(scopeMask, scopeWant, q.linkFilters[i] ?? null, (e) =>
+      compileLinkPredicate(e, fields, q.internalListLimit),
+    );
+    tests.push(test);
+    const { mask: tMask, want: tWant, pred } = test;
+    const cap = record ? sliceLength(slices) : 0;
     const links = new Uint32Array(cap);
     const units = new Uint32Array(cap);
     let n = 0;
     const bit = 1 << i;
     for (const s of slices) {
       const post = s.postings;
+      const pf = s.flags;
+      const pp = s.pages;
       for (let j = s.from; j < s.to; j++) {
+        if (((pf[j] as number) & tMask) !== tWant) continue;
         const l = post[j] as number;
-        if (((flags[l] as number) & scopeMask) !== scopeWant) continue;
         if (pred !== null && !pred(l)) continue;
-        let u = page[l] as number;
+        let u = pp[j] as number;
         if (pageDomain !== null) u = pageDomain[u] as number;
         const m = mask[u] as number;
-        if (m === 0) {
-          if (nTouched === touched.length) {
-            const next = new Uint32Array(Math.max(16, touched.length * 2));
-            next.set(touched);
-            touched = next;
-          }
-          touched[nTouched++] = u;
-        }
+        if (m === 0) touched[nTouched++] = u;
         mask[u] = m | bit;
-        links[n] = l;
-        units[n] = u;
-        n++;
+        if (record) {
+          links[n] = l;
+          units[n] = u;
+          n++;
+        }
       }
     }
     targets.push({ links: links.subarray(0, n), units: units.subarray(0, n) });
@@ -122,11 +143,11 @@ export function collect(
 
   for (const ex of q.excludes) {
     for (const s of resolveSpec(v, ex)) {
-      const post = s.postings;
+      const pf = s.flags;
+      const pp = s.pages;
       for (let j = s.from; j < s.to; j++) {
-        const l = post[j] as number;
-        if (((flags[l] as number) & excludeScopeMask) !== 0) continue;
-        let u = page[l] as number;
+        if (((pf[j] as number) & excludeScopeMask) !== 0) continue;
+        let u = pp[j] as number;
         if (pageDomain !== null) u = pageDomain[u] as number;
         const m = mask[u] as number;
         if (m !== 0) mask[u] = m | EXCLUDED;
@@ -136,9 +157,7 @@ export function collect(
 
   const k = q.minMatching;
   let nCand = 0;
-  const candidates = new Uint32Array(nTouched);
-  const counts = new Uint8Array(nTouched);
-  const linked = new Uint32Array(nTouched);
+  const { candidates, counts, linked } = scratch;
   for (let t = 0; t < nTouched; t++) {
     const u = touched[t] as number;
     const m = mask[u] as number;
@@ -152,13 +171,81 @@ export function collect(
     linked[nCand] = m & TARGET_BITS;
     nCand++;
   }
+  const pos = scratch.pos;
+  const memo = new Map<number, TargetLinks>();
+  const targetLinks = (t: number): TargetLinks => {
+    if (record) return targets[t] ?? { links: new Uint32Array(0), units: new Uint32Array(0) };
+    let found = memo.get(t);
+    if (found === undefined) {
+      const test = tests[t] ?? { mask: 0, want: 1 << 20, pred: null };
+      found = rescan(resolved[t] ?? [], test, pageDomain, (u) => (pos[u] as number) >= 0);
+      memo.set(t, found);
+    }
+    return found;
+  };
+  const linksOfUnits = (t: number, units: ArrayLike<number>): TargetLinks => {
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i] as number;
+      mask[u] = (mask[u] as number) | WANTED;
+    }
+    try {
+      const test = tests[t] ?? { mask: 0, want: 1 << 20, pred: null };
+      const links: number[] = [];
+      const out: number[] = [];
+      for (const s of resolved[t] ?? []) {
+        const pf = s.flags;
+        const pp = s.pages;
+        for (let j = s.from; j < s.to; j++) {
+          if (((pf[j] as number) & test.mask) !== test.want) continue;
+          let u = pp[j] as number;
+          if (pageDomain !== null) u = pageDomain[u] as number;
+          if (((mask[u] as number) & WANTED) === 0) continue;
+          const l = s.postings[j] as number;
+          if (test.pred !== null && !test.pred(l)) continue;
+          links.push(l);
+          out.push(u);
+        }
+      }
+      return { links: Uint32Array.from(links), units: Uint32Array.from(out) };
+    } finally {
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i] as number;
+        mask[u] = (mask[u] as number) & ~WANTED;
+      }
+    }
+  };
   return {
-    targets,
+    targetLinks,
+    linksOfUnits,
     candidates: candidates.subarray(0, nCand),
     counts: counts.subarray(0, nCand),
     linked: linked.subarray(0, nCand),
     touched: touched.subarray(0, nTouched),
   };
+}
+
+/** The links of one target set whose unit passes `keep`. */
+function rescan(
+  slices: PostingSlice[],
+  test: TargetTest,
+  pageDomain: Uint32Array | null,
+  keep: (unit: number) => boolean,
+): TargetLinks {
+  const links: number[] = [];
+  const units: number[] = [];
+  for (const s of slices) {
+    for (let j = s.from; j < s.to; j++) {
+      if (((s.flags[j] as number) & test.mask) !== test.want) continue;
+      let u = s.pages[j] as number;
+      if (pageDomain !== null) u = pageDomain[u] as number;
+      if (!keep(u)) continue;
+      const l = s.postings[j] as number;
+      if (test.pred !== null && !test.pred(l)) continue;
+      links.push(l);
+      units.push(u);
+    }
+  }
+  return { links: Uint32Array.from(links), units: Uint32Array.from(units) };
 }
 
 /** Reset the scratch arrays after a query. */

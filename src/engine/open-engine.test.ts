@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../../test/helpers/random.js';
 import type { FilterExpr } from '../core/filter/types.js';
 import type { IntersectQuery, QueryTarget, TargetSpec } from '../core/query/intersect-query.js';
 import { generateWeb } from '../generate/index.js';
 import { createInputReaders, ingest } from '../ingest/index.js';
 import { indexRootFor, writeLinkIndex } from '../link-index/index.js';
 import { createDuckDBStore } from '../store/index.js';
-import { openEngine } from './index.js';
+import { openEngine, openLinkIndexEngine } from './index.js';
 import type { Engine } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -52,6 +53,9 @@ describe('openEngine over a generated, ingested and built web', () => {
   let sql: (q: string, params?: string[]) => Promise<Row[]>;
   let closeSql: () => void;
   let top: string[];
+  let scan: Engine;
+  let verify: Engine;
+  let pages: string[];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'linkgap-engine-'));
@@ -74,6 +78,8 @@ describe('openEngine over a generated, ingested and built web', () => {
       await store.close();
     }
     engine = await openEngine(indexRootFor(db));
+    scan = await openLinkIndexEngine(indexRootFor(db), 'scan');
+    verify = await openLinkIndexEngine(indexRootFor(db), 'verify');
     const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
     const conn = await instance.connect();
     sql = async (q, params = []) =>
@@ -88,10 +94,15 @@ describe('openEngine over a generated, ingested and built web', () => {
          GROUP BY domain_to ORDER BY count(DISTINCT url_from) DESC, domain_to LIMIT 3`,
       )
     ).map((r) => String(r.domain_to));
+    pages = (
+      await sql(`SELECT url_to FROM links GROUP BY url_to ORDER BY count(*) DESC, url_to LIMIT 10`)
+    ).map((r) => String(r.url_to));
   }, 120_000);
 
   afterAll(async () => {
     await engine?.close();
+    await scan?.close();
+    await verify?.close();
     closeSql?.();
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   });
@@ -196,6 +207,138 @@ describe('openEngine over a generated, ingested and built web', () => {
       const e = expected[i] as Row;
       expect(item.domain_intersection['1']?.backlinks ?? 0).toBe(Number(e.n1));
       expect(item.domain_intersection['2']?.backlinks ?? 0).toBe(Number(e.n2));
+    }
+  });
+
+  it('answers the same whether it walks postings or checks candidate pages', async () => {
+    const rnd = createRandom(9);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const domains = [...top, 'nowhere.example'];
+    const conds: FilterExpr[] = [
+      { kind: 'cond', field: { target: 0, name: 'dofollow' }, type: 'bool', op: '=', value: true },
+      { kind: 'cond', field: { target: 0, name: 'anchor' }, type: 'str', op: 'like', value: '%a%' },
+      { kind: 'cond', field: { target: 0, name: 'rank' }, type: 'num', op: '=', value: null },
+      { kind: 'cond', field: { target: 0, name: 'is_lost' }, type: 'bool', op: '=', value: false },
+      { kind: 'cond', field: { target: 0, name: 'is_lost' }, type: 'bool', op: '=', value: true },
+      {
+        kind: 'and',
+        items: [
+          {
+            kind: 'cond',
+            field: { target: 0, name: 'dofollow' },
+            type: 'bool',
+            op: '<>',
+            value: true,
+          },
+          {
+            kind: 'cond',
+            field: { target: 0, name: 'anchor' },
+            type: 'str',
+            op: 'ilike',
+            value: '%e%',
+          },
+        ],
+      },
+    ];
+    let nonEmpty = 0;
+    for (let round = 0; round < 60; round++) {
+      const n = 1 + Math.floor(rnd() * 3);
+      const targets: QueryTarget[] = Array.from({ length: n }, (_, i) => {
+        const spec: TargetSpec =
+          rnd() < 0.3
+            ? { kind: 'page', value: pick(pages), includeSubdomains: false, raw: '' }
+            : { ...domainSpec(pick(domains)), includeSubdomains: rnd() < 0.7 };
+        return { ...spec, raw: spec.value, key: String(i + 1) };
+      });
+      const excludes: TargetSpec[] =
+        rnd() < 0.5 ? [] : [{ ...domainSpec(pick(domains)), includeSubdomains: rnd() < 0.5 }];
+      const q: IntersectQuery = {
+        ...query([], []),
+        targets,
+        excludes,
+        minMatching: 1 + Math.floor(rnd() * n),
+        status: pick(['live', 'lost', 'all'] as const),
+        includeIndirect: rnd() < 0.7,
+        excludeInternal: rnd() < 0.7,
+        linkFilters: targets.map(() => (rnd() < 0.3 ? pick(conds) : null)),
+        order:
+          rnd() < 0.5
+            ? []
+            : [
+                {
+                  field: { target: 0, name: pick(['first_seen', 'anchor', 'rank']) },
+                  direction: pick(['asc', 'desc'] as const),
+                },
+              ],
+        offset: Math.floor(rnd() * 3),
+        limit: 1 + Math.floor(rnd() * 50),
+        internalListLimit: 1 + Math.floor(rnd() * 5),
+      };
+      const a = await scan.pageIntersection(q);
+      const b = await verify.pageIntersection(q);
+      expect(b).toEqual(a);
+      if (a.total_count > 0) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(10);
+  });
+
+  it('aggregates a referring domain as SQL does', async () => {
+    const r = await engine.domainIntersection(
+      query([top[0] as string], [], { source: 'domain', limit: 3, internalListLimit: 2 }),
+    );
+    expect(r.items.length).toBeGreaterThan(0);
+    for (const item of r.items) {
+      const st = item.domain_intersection['1'];
+      const rows = await sql(
+        `SELECT count(*) AS backlinks, count(DISTINCT url_from) AS pages,
+           strftime(min(first_seen), '%Y-%m-%d %H:%M:%S +00:00') AS fs,
+           count(*) FILTER (WHERE is_broken) AS broken,
+           (bool_and(NOT dofollow))::INT AS nofollow
+         FROM links WHERE domain_from = $1 AND NOT is_lost AND NOT is_internal AND ${MATCH(2)}`,
+        [String(st?.target), top[0] as string],
+      );
+      const types = await sql(
+        `SELECT item_type, count(*) AS n FROM links
+         WHERE domain_from = $1 AND NOT is_lost AND NOT is_internal AND ${MATCH(2)}
+         GROUP BY item_type ORDER BY n DESC, item_type LIMIT 2`,
+        [String(st?.target), top[0] as string],
+      );
+      const e = rows[0] as Row;
+      expect(st).toMatchObject({
+        backlinks: Number(e.backlinks),
+        referring_pages: Number(e.pages),
+        first_seen: e.fs,
+        broken_backlinks: Number(e.broken),
+        referring_domains_nofollow: Number(e.nofollow),
+        referring_links_types: Object.fromEntries(types.map((t) => [t.item_type, Number(t.n)])),
+      });
+      expect(Object.keys(st as object)).toHaveLength(23);
+    }
+  });
+
+  it('orders domains by a stats field with the same stats as the default order', async () => {
+    const base = query([top[0], top[1]] as string[], [], { source: 'domain', minMatching: 1 });
+    const plain = await engine.domainIntersection(base);
+    const ordered = await engine.domainIntersection({
+      ...base,
+      order: [{ field: { target: 0, name: 'backlinks' }, direction: 'desc' }],
+    });
+    expect(ordered.total_count).toBe(plain.total_count);
+    const statsByDomain = new Map(
+      plain.items.map((i) => [Object.values(i.domain_intersection)[0]?.target, i]),
+    );
+    let last = Number.POSITIVE_INFINITY;
+    let seenNone = false;
+    for (const item of ordered.items) {
+      const b = item.domain_intersection['1']?.backlinks;
+      if (b === undefined) seenNone = true;
+      else {
+        expect(seenNone).toBe(false);
+        expect(b).toBeLessThanOrEqual(last);
+        last = b;
+      }
+      const target = Object.values(item.domain_intersection)[0]?.target;
+      expect(item).toEqual(statsByDomain.get(target));
     }
   });
 
