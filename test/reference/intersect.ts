@@ -31,6 +31,18 @@ export function specMatches(spec: TargetSpec, l: LinkRow): boolean {
   }
 }
 
+const sortedLinks = new WeakMap<ReferenceData, LinkRow[]>();
+
+/** The data's links in link order (sorted once per dataset). */
+function linksInOrder(data: ReferenceData): LinkRow[] {
+  let links = sortedLinks.get(data);
+  if (links === undefined || links.length !== data.links.length) {
+    links = [...data.links].sort(linkOrder);
+    sortedLinks.set(data, links);
+  }
+  return links;
+}
+
 /** One unit (referring page or domain) with its links per target. */
 interface Unit {
   key: string;
@@ -49,7 +61,7 @@ export function referenceIntersect(
   const scale = query.rankScale;
   const pageMode = query.source === 'page';
   const unitOf = (l: LinkRow): string => (pageMode ? l.url_from : l.domain_from);
-  const links = [...data.links].sort(linkOrder);
+  const links = linksInOrder(data);
   const linkValues = new Map<LinkRow, Record<string, FieldValue>>();
   const valuesOf = (l: LinkRow): Record<string, FieldValue> => {
     let v = linkValues.get(l);
