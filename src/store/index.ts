@@ -8,6 +8,9 @@ export type {
   AppendResult,
   BuildStats,
   CaptureBatch,
+  IndexChunk,
+  IndexColumnSink,
+  IndexDictionary,
   IngestErrorRecord,
   LineSink,
   LinkStore,
@@ -17,3 +20,4 @@ export type {
   StoredCapture,
   StoreStats,
 } from './types.js';
+export { INDEX_DICTIONARIES } from './types.js';

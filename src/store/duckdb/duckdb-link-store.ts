@@ -8,6 +8,7 @@ import type {
   AppendResult,
   BuildStats,
   CaptureBatch,
+  IndexColumnSink,
   LineSink,
   LinkStore,
   LinksCsvOptions,
@@ -20,6 +21,7 @@ import { CaptureWriter } from './capture-writer.js';
 import { exportCaptures } from './export-captures.js';
 import { exportLinks } from './export-links.js';
 import { importLinksCsv } from './import-links-csv.js';
+import { readIndexColumns } from './index-columns.js';
 import { RAW_SCHEMA, SCHEMA_VERSION, STAGE_SCHEMA } from './schema.js';
 import { DuckDBSession } from './session.js';
 
@@ -146,6 +148,10 @@ export class DuckDBLinkStore implements LinkStore {
     sink: LineSink,
   ): Promise<number> {
     return exportLinks(this.#session, format, outPath, sink);
+  }
+
+  readIndexColumns(sink: IndexColumnSink, onProgress?: StepProgress): Promise<void> {
+    return readIndexColumns(this.#session, sink, onProgress);
   }
 
   async stats(): Promise<StoreStats> {

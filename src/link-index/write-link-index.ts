@@ -1,0 +1,253 @@
+/**
+ * `writeLinkIndex`: read the built pages and links from the store, lay them out as an index
+ * generation (DESIGN §5: ids in string order, hosts in reversed-label order, CSR postings per
+ * target URL and per host) and publish it.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toIsoSeconds } from '../core/time.js';
+import type { IndexInfo } from '../engine/types.js';
+import type { IndexDictionary, LinkStore, StepProgress } from '../store/index.js';
+import {
+  type AnyColumn,
+  type ColumnEntry,
+  columnTypeOf,
+  FORMAT_VERSION,
+  type HeapEntry,
+  type Manifest,
+  NULL_I16,
+} from './format.js';
+import { createGenerationDir, newGenerationName, publishGeneration } from './generation.js';
+import { IndexCollector } from './index-collector.js';
+
+/** `<db>.index`: where the index generations of a store file live. */
+export function indexRootFor(dbPath: string): string {
+  return `${dbPath}.index`;
+}
+
+const LINK_DICTS = [
+  'item_type',
+  'anchor',
+  'alt',
+  'text_pre',
+  'text_post',
+  'semantic_location',
+  'redirect_target',
+  'attributes',
+  'path',
+] as const;
+const PAGE_DICTS = ['tld', 'ip', 'country', 'platform', 'title', 'lang', 'encoding'] as const;
+const LINK_I16 = [
+  'rank',
+  'page_from_rank',
+  'domain_from_rank',
+  'backlink_spam_score',
+  'url_to_spam_score',
+  'url_to_status_code',
+] as const;
+const LINK_U32 = ['first_seen', 'prev_seen', 'last_seen', 'links_count'] as const;
+
+/**
+ * Write a new index generation from the built tables of `store` and make it current.
+ * @param onProgress steps: the store's export steps, then postings, write, publish
+ */
+export async function writeLinkIndex(
+  store: LinkStore,
+  indexRoot: string,
+  onProgress?: StepProgress,
+): Promise<IndexInfo> {
+  const c = new IndexCollector();
+  let exportSteps = 1;
+  await store.readIndexColumns(c, (step, index, total) => {
+    exportSteps = total;
+    onProgress?.(`index: ${step}`, index, total + 3);
+  });
+  const steps = exportSteps + 3;
+  onProgress?.('index: postings', exportSteps, steps);
+  const generation = newGenerationName();
+  const builtAt = toIsoSeconds(new Date());
+  const dir = await createGenerationDir(indexRoot, generation);
+  const out = new GenerationWriter(dir);
+  const dict = (n: IndexDictionary) => c.dictionary(n);
+
+  // Links.
+  const linkPage = toU32(c.linkColumn('page'));
+  const linkUrl = toU32(c.linkColumn('url'));
+  const linkHost = toU32(c.linkColumn('host'));
+  out.column('link_page', linkPage);
+  out.column('link_url', linkUrl);
+  out.column('link_domain_to', narrow(c.linkColumn('domain_to')));
+  out.column('link_flags', Uint16Array.from(c.linkColumn('flags')));
+  for (const name of LINK_I16) out.column(`link_${name}`, toI16(c.linkColumn(name)));
+  for (const name of LINK_U32) out.column(`link_${name}`, toU32(c.linkColumn(name)));
+  for (const name of LINK_DICTS) {
+    out.heap(`dict_${name}`, dict(name));
+    out.column(`link_${name}`, narrow(c.linkColumn(name)));
+  }
+
+  // Pages.
+  out.heap('page_url', dict('page_url'));
+  const pageDomain = toU32(c.pageColumn('domain'));
+  out.column('page_domain', pageDomain);
+  out.column('page_flags', Uint8Array.from(c.pageColumn('is_ip')));
+  out.column('page_status', toI16(c.pageColumn('status')));
+  out.column('page_page_rank', toI16(c.pageColumn('page_rank')));
+  for (const name of ['size', 'internal_links', 'external_links']) {
+    out.column(`page_${name}`, c.pageDouble(name));
+  }
+  for (const name of PAGE_DICTS) {
+    out.heap(`dict_${name}`, dict(name));
+    out.column(`page_${name}`, narrow(c.pageColumn(name)));
+  }
+
+  // Domains: names and the domain rank (max domain_from_rank over the domain's links).
+  const domains = dict('domain');
+  out.heap('domain_name', domains);
+  const domainRank = new Int16Array(domains.length).fill(NULL_I16);
+  const dfr = c.linkColumn('domain_from_rank');
+  for (let l = 0; l < c.linkCount; l++) {
+    const r = dfr[l] as number;
+    if (r === NULL_I16) continue;
+    const d = pageDomain[linkPage[l] as number] as number;
+    if (r > (domainRank[d] as number)) domainRank[d] = r;
+  }
+  out.column('domain_rank', domainRank);
+
+  // Target urls (string order) and hosts (reversed-label order) with their postings.
+  const urls = dict('url');
+  const hosts = dict('host');
+  out.heap('url_name', urls);
+  out.heap('host_name', hosts);
+  const urlPostings = buildPostings(linkUrl, urls.length);
+  out.column('url_offsets', urlPostings.offsets);
+  out.column('url_postings', urlPostings.ids);
+  const hostPostings = buildPostings(linkHost, hosts.length);
+  out.column('host_offsets', hostPostings.offsets);
+  out.column('host_postings', hostPostings.ids);
+
+  onProgress?.('index: write', exportSteps + 1, steps);
+  const seen = new Uint8Array(domains.length);
+  let referringDomains = 0;
+  for (let p = 0; p < pageDomain.length; p++) {
+    const d = pageDomain[p] as number;
+    if (seen[d] === 0) {
+      seen[d] = 1;
+      referringDomains++;
+    }
+  }
+  const manifest: Manifest = {
+    formatVersion: FORMAT_VERSION,
+    generation,
+    builtAt,
+    counts: {
+      links: c.linkCount,
+      pages: c.pageCount,
+      domains: domains.length,
+      referringDomains,
+      hosts: hosts.length,
+      urls: urls.length,
+    },
+    columns: out.columns,
+    heaps: out.heaps,
+  };
+  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  onProgress?.('index: publish', exportSteps + 2, steps);
+  await publishGeneration(indexRoot, generation);
+  return {
+    generation,
+    builtAt,
+    links: c.linkCount,
+    pages: c.pageCount,
+    domains: referringDomains,
+  };
+}
+
+/** Writes column and heap files into one generation directory and records them. */
+class GenerationWriter {
+  readonly columns: Record<string, ColumnEntry> = {};
+  readonly heaps: Record<string, HeapEntry> = {};
+  readonly #dir: string;
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  column(name: string, data: AnyColumn): void {
+    const file = `${name}.bin`;
+    writeFileSync(
+      join(this.#dir, file),
+      new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    );
+    this.columns[name] = {
+      file,
+      type: columnTypeOf(data),
+      length: data.length,
+      bytes: data.byteLength,
+    };
+  }
+
+  heap(name: string, values: readonly string[]): void {
+    const offsets = new Float64Array(values.length + 1);
+    const parts: Buffer[] = [];
+    let pos = 0;
+    for (let i = 0; i < values.length; i++) {
+      const b = Buffer.from(values[i] as string, 'utf8');
+      parts.push(b);
+      pos += b.length;
+      offsets[i + 1] = pos;
+    }
+    const file = `${name}.heap`;
+    const offFile = `${name}.off`;
+    writeFileSync(join(this.#dir, file), Buffer.concat(parts, pos));
+    writeFileSync(join(this.#dir, offFile), new Uint8Array(offsets.buffer));
+    this.heaps[name] = { file, offsets: offFile, count: values.length, bytes: pos };
+  }
+}
+
+function toU32(a: Int32Array): Uint32Array {
+  return new Uint32Array(a.buffer, a.byteOffset, a.length);
+}
+
+function toI16(a: Int32Array): Int16Array {
+  const out = new Int16Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i] as number;
+    if (v < -32768 || v > 32767) {
+      throw new Error(`link index: value ${v} does not fit a 16-bit column`);
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+/** Dictionary ids (-1 = null) in the narrowest width whose max value can be the null sentinel. */
+function narrow(ids: Int32Array): AnyColumn {
+  let max = 0;
+  for (let i = 0; i < ids.length; i++) if ((ids[i] as number) > max) max = ids[i] as number;
+  if (max < 0xff) return Uint8Array.from(ids, (v) => (v < 0 ? 0xff : v));
+  if (max < 0xffff) return Uint16Array.from(ids, (v) => (v < 0 ? 0xffff : v));
+  return Uint32Array.from(ids, (v) => (v < 0 ? 0xffffffff : v));
+}
+
+/** CSR postings: for each key, the link ids (ascending) whose column value is that key. */
+export function buildPostings(
+  keyOfLink: Uint32Array,
+  keys: number,
+): { offsets: Uint32Array; ids: Uint32Array } {
+  const offsets = new Uint32Array(keys + 1);
+  for (let l = 0; l < keyOfLink.length; l++) {
+    const k = (keyOfLink[l] as number) + 1;
+    offsets[k] = (offsets[k] as number) + 1;
+  }
+  for (let k = 0; k < keys; k++) {
+    offsets[k + 1] = (offsets[k + 1] as number) + (offsets[k] as number);
+  }
+  const fill = offsets.slice(0, keys);
+  const ids = new Uint32Array(keyOfLink.length);
+  for (let l = 0; l < keyOfLink.length; l++) {
+    const k = keyOfLink[l] as number;
+    ids[fill[k] as number] = l;
+    fill[k] = (fill[k] as number) + 1;
+  }
+  return { offsets, ids };
+}
