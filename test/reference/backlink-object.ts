@@ -1,7 +1,8 @@
 /**
  * The reference's page-mode values of one link: the DataForSEO backlink object
  * (docs/intersection-semantics.md §Backlink object) and the same fields as filters and order
- * keys see them (times as epoch seconds, arrays not capped).
+ * keys see them (times as epoch seconds; arrays capped like the object's, as the semantics doc
+ * defines field values over the backlink objects).
  */
 import type { RankScale } from '../../src/core/query/intersect-query.js';
 import type { Backlink } from '../../src/engine/types.js';
@@ -46,12 +47,18 @@ export function sourcePage(pages: Map<string, PageRow>, link: LinkRow): PageRow 
   return pages.get(link.url_from) ?? EMPTY_PAGE;
 }
 
-/** Field name → value of the link as filters and order keys see it. */
+/**
+ * Field name → value of the link as filters and order keys see it. `internalListLimit` caps the
+ * array fields as in the backlink object (null = not capped, for the query pool).
+ */
 export function linkFieldValues(
   l: LinkRow,
   p: PageRow,
   scale: RankScale,
+  internalListLimit: number | null,
 ): Record<string, FieldValue> {
+  const cap = (xs: string[] | null): string[] =>
+    internalListLimit === null ? (xs ?? []) : (capList(xs, internalListLimit) ?? []);
   return {
     domain_from: l.domain_from,
     url_from: l.url_from,
@@ -66,7 +73,7 @@ export function linkFieldValues(
     rank: scaled(l.rank, scale),
     page_from_rank: scaled(l.page_from_rank, scale),
     domain_from_rank: scaled(l.domain_from_rank, scale),
-    domain_from_platform_type: p.platform_type ?? [],
+    domain_from_platform_type: cap(p.platform_type),
     domain_from_is_ip: p.is_ip,
     domain_from_ip: p.ip,
     domain_from_country: p.country,
@@ -81,7 +88,7 @@ export function linkFieldValues(
     prev_seen: l.prev_seen,
     last_seen: l.last_seen,
     item_type: l.item_type,
-    attributes: l.attributes ?? [],
+    attributes: cap(l.attributes),
     dofollow: l.dofollow,
     original: l.original,
     alt: l.alt,

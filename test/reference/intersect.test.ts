@@ -281,7 +281,7 @@ describe('reference: backlink object', () => {
       Object.assign(page, { platform_type: ['blogs', 'cms'], ip: '1.2.3.4', country: 'US' });
     const q = makeQuery(['t1.com'], {
       internalListLimit: 2,
-      itemFilter: c(0, 'attributes', 'array', 'has', 'ugc'),
+      itemFilter: c(0, 'attributes', 'array', 'has', 'noopener'),
     });
     const b = pages(data, q).items[0]?.page_intersection['1']?.[0];
     expect(Object.keys(b ?? {})).toHaveLength(45);
@@ -302,6 +302,14 @@ describe('reference: backlink object', () => {
     });
     const plain = pages(makeData([makeLink('https://a.com/1', 'https://t1.com/')]), q);
     expect(plain.total_count).toBe(0);
+    // Filters see the backlink object's arrays, capped by internalListLimit.
+    const ugc = c(0, 'attributes', 'array', 'has', 'ugc');
+    expect(pages(data, { ...q, itemFilter: ugc }).total_count).toBe(0);
+    expect(pages(data, { ...q, itemFilter: ugc, internalListLimit: 3 }).total_count).toBe(1);
+    expect(pages(data, { ...q, itemFilter: null, linkFilters: [ugc] }).total_count).toBe(0);
+    const notCms = c(0, 'domain_from_platform_type', 'array', 'has_not', 'cms');
+    expect(pages(data, { ...q, itemFilter: notCms, internalListLimit: 1 }).total_count).toBe(1);
+    expect(pages(data, { ...q, itemFilter: notCms }).total_count).toBe(0);
     const noAttrs = pages(
       makeData([makeLink('https://a.com/1', 'https://t1.com/')]),
       makeQuery(['t1.com']),

@@ -66,7 +66,7 @@ export function referenceIntersect(
   const valuesOf = (l: LinkRow): Record<string, FieldValue> => {
     let v = linkValues.get(l);
     if (v === undefined) {
-      v = linkFieldValues(l, sourcePage(data.pages, l), scale);
+      v = linkFieldValues(l, sourcePage(data.pages, l), scale, query.internalListLimit);
       linkValues.set(l, v);
     }
     return v;

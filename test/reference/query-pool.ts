@@ -58,7 +58,7 @@ export function createQueryPool(data: ReferenceData): QueryPool {
     if (l.host_to !== l.domain_to) bump(hosts, l.host_to);
     bump(domains, l.domain_to);
     bump(sources, l.domain_from);
-    const fv = linkFieldValues(l, sourcePage(data.pages, l), 'one_thousand');
+    const fv = linkFieldValues(l, sourcePage(data.pages, l), 'one_thousand', null);
     for (const [name, v] of Object.entries(fv)) {
       const set = values.get(name);
       if (set === undefined || v === null) continue;

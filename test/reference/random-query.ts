@@ -35,6 +35,25 @@ export interface RandomQueryOptions {
 
 const SMALL_COUNTS = [0, 1, 2, 3, 4, 5, 8, 13];
 
+/** Backlink fields where the semantics have corners (arrays, nulls, scaled ranks, text). */
+const TRICKY_FIELDS = [
+  'attributes',
+  'domain_from_platform_type',
+  'rank',
+  'page_from_rank',
+  'prev_seen',
+  'anchor',
+  'text_pre',
+  'alt',
+  'domain_from_country',
+  'is_lost',
+];
+
+/** A backlink field, a third of the time one of the tricky ones. */
+function backlinkField(r: Rng): string {
+  return r.chance(0.35) ? r.pick(TRICKY_FIELDS) : r.pick(Object.keys(BACKLINK_FIELD_TYPES));
+}
+
 function hostSpec(kind: 'host' | 'domain', value: string, sub: boolean): TargetSpec {
   return { kind, value, includeSubdomains: sub, raw: value };
 }
@@ -100,7 +119,7 @@ function unitCondition(
     return randomCondition(r, { target: null, name: 'intersections_count' }, 'num', counts, scale);
   }
   const catalogue = source === 'page' ? BACKLINK_FIELD_TYPES : DOMAIN_STATS_FIELD_TYPES;
-  const name = r.pick(Object.keys(catalogue));
+  const name = source === 'page' ? backlinkField(r) : r.pick(Object.keys(catalogue));
   const values = source === 'page' ? backlinkValues(pool, name) : statsValues(pool, name);
   return randomCondition(r, { target, name }, catalogue[name] ?? 'num', values, scale);
 }
@@ -111,7 +130,7 @@ function linkCondition(
   target: number | null,
   scale: RankScale,
 ): FilterCondition {
-  const name = r.pick(Object.keys(BACKLINK_FIELD_TYPES));
+  const name = backlinkField(r);
   const type = BACKLINK_FIELD_TYPES[name] ?? 'str';
   return randomCondition(r, { target, name }, type, backlinkValues(pool, name), scale);
 }
