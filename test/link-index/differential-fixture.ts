@@ -2,7 +2,8 @@
  * The differential test's dataset: a small generated web (3 snapshots, so links come and go),
  * ingested and built into a DuckDB file, with the columns the build does not compute yet
  * (ranks, spam scores, platform types, countries) filled deterministically so the comparison
- * covers them too.
+ * covers them too; some page IPs are varied (null, IPv6 in two spellings, other hosts of the
+ * same or another subnet) to exercise the domain stats' IP and subnet counts.
  */
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -21,8 +22,16 @@ const ENRICH_SQL = [
                        WHEN 0 THEN NULL WHEN 1 THEN CAST([] AS VARCHAR[])
                        WHEN 2 THEN ['blogs'] WHEN 3 THEN ['cms', 'blogs', 'news']
                        ELSE ['ecommerce', 'organization'] END,
-     country = CASE hash(coalesce(domain, url) || '#c') % 5
-                 WHEN 0 THEN NULL WHEN 1 THEN 'US' WHEN 2 THEN 'DE' WHEN 3 THEN 'FR' ELSE 'JP' END`,
+     country = CASE hash(url || '#c') % 5
+                 WHEN 0 THEN NULL WHEN 1 THEN 'US' WHEN 2 THEN 'DE' WHEN 3 THEN 'FR' ELSE 'JP' END,
+     ip = CASE hash(url || '#i') % 10
+            WHEN 0 THEN NULL
+            WHEN 1 THEN '2001:db8::' || CAST(hash(url) % 5 AS VARCHAR)
+            WHEN 2 THEN '2001:0db8:0:0:0:0:0:' || CAST(hash(url) % 5 AS VARCHAR)
+            WHEN 3 THEN regexp_replace(ip, '[.][0-9]+$', '.' || CAST(hash(url) % 250 + 1 AS VARCHAR))
+            WHEN 4 THEN regexp_replace(ip, '[.][0-9]+[.][0-9]+$',
+                                       '.' || CAST(hash(url) % 3 AS VARCHAR) || '.9')
+            ELSE ip END`,
   `UPDATE links SET
      rank = CASE WHEN NOT dofollow THEN 0
                  WHEN hash(url_from || url_to || item_type || '#l') % 6 = 0 THEN NULL

@@ -115,6 +115,11 @@ function regexPattern(r: Rng, s: string): string {
 function matchQuery(r: Rng, s: string): string {
   const ws = words(s);
   if (ws.length === 0 || r.chance(0.15)) return r.pick(['seo', 'the', 'zzzq', 'news 2026', '']);
+  if (r.chance(0.2)) {
+    // Part of a word: never a whole word, whatever the letters.
+    const w = Array.from(r.pick(ws));
+    return w.slice(0, 1 + r.int(w.length)).join('');
+  }
   const picked = [r.pick(ws), ...(r.chance(0.3) ? [r.pick(ws)] : [])];
   return randomCase(r, picked.join(r.pick([' ', ', ', '-'])));
 }
