@@ -259,6 +259,28 @@ describe('reference: order, tie-breaks, windows, capping, rank scale', () => {
     );
   });
 
+  it('equal ranks: direct before indirect, then by the first hop of the path', () => {
+    const hop = (url: string) => [{ type: 'redirect', status_code: 301, url }];
+    const same = { rank: 10, url_to: 'https://t1.com/' };
+    const links = makeData([
+      makeLink('https://p.com/1', 'https://t1.com/', {
+        ...same,
+        is_indirect_link: true,
+        indirect_link_path: hop('https://t1.com/b'),
+      }),
+      makeLink('https://p.com/1', 'https://t1.com/', {
+        ...same,
+        is_indirect_link: true,
+        indirect_link_path: hop('https://t1.com/a'),
+      }),
+      makeLink('https://p.com/1', 'https://t1.com/', same),
+    ]);
+    const r = pages(links, makeQuery(['t1.com']));
+    expect(
+      r.items[0]?.page_intersection['1']?.map((b) => b.indirect_link_path?.[0]?.url ?? ''),
+    ).toEqual(['', 'https://t1.com/a', 'https://t1.com/b']);
+  });
+
   it('filters compare scaled ranks', () => {
     const q = makeQuery(['t1.com'], {
       rankScale: 'one_hundred',

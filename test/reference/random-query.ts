@@ -147,6 +147,32 @@ function randomOrder(r: Rng, source: SourceLevel, targetCount: number): OrderKey
   }));
 }
 
+/** Text fields for the focused queries. */
+const TEXT_FIELDS = ['anchor', 'text_pre', 'text_post', 'page_from_title', 'alt', 'url_from'];
+
+/**
+ * A focused variant: one condition on a text field of target 1 (link or item filter), no
+ * excludes, at least one target, so string operators meet many values and most answers hold
+ * items.
+ */
+function focus(r: Rng, pool: QueryPool, q: IntersectQuery): void {
+  const name = r.pick(TEXT_FIELDS);
+  const cond = randomCondition(
+    r,
+    { target: q.source === 'page' ? 0 : null, name },
+    'str',
+    backlinkValues(pool, name),
+    q.rankScale,
+  );
+  q.excludes = [];
+  q.minMatching = 1;
+  q.linkFilters = q.targets.map(() => null);
+  q.itemFilter = null;
+  if (q.source === 'page' && r.chance(0.5)) q.itemFilter = cond;
+  else if (q.source === 'page') q.linkFilters[0] = cond;
+  else q.linkFilters = q.targets.map(() => cond);
+}
+
 /** One random query over the pool's dataset; the same seed sequence gives the same query. */
 export function randomQuery(
   pool: QueryPool,
@@ -215,6 +241,7 @@ export function randomQuery(
     rankScale,
     internalListLimit: r.chance(0.5) ? 1 + r.int(3) : 10,
   };
+  if (r.chance(0.2)) focus(r, pool, query);
   const roll = r.next();
   if (roll < 0.25) query.offset = 1 + r.int(20);
   else if (roll < 0.5) {
