@@ -20,6 +20,7 @@ export interface IndexView {
   link: {
     page: Uint32Array;
     url: Uint32Array;
+    host: Uint32Array;
     domainTo: DictColumn;
     flags: Uint16Array;
     rank: Int16Array;
@@ -51,6 +52,8 @@ export interface IndexView {
     internalLinks: Float64Array;
     externalLinks: Float64Array;
     pageRank: Int16Array;
+    /** Page p's links are `[linkStart[p], linkStart[p + 1])`. */
+    linkStart: Uint32Array;
     tld: DictColumn;
     ip: DictColumn;
     country: DictColumn;
@@ -60,8 +63,22 @@ export interface IndexView {
     encoding: DictColumn;
   };
   domain: { name: StringHeap; rank: Int16Array };
-  urls: { name: StringHeap; offsets: Uint32Array; postings: Uint32Array };
-  hosts: { keys: string[]; offsets: Uint32Array; postings: Uint32Array };
+  urls: {
+    name: StringHeap;
+    offsets: Uint32Array;
+    postings: Uint32Array;
+    /** Source page and flags of each posting, in posting order. */
+    postPage: Uint32Array;
+    postFlags: Uint16Array;
+    host: Uint32Array;
+  };
+  hosts: {
+    keys: string[];
+    offsets: Uint32Array;
+    postings: Uint32Array;
+    postPage: Uint32Array;
+    postFlags: Uint16Array;
+  };
 }
 
 /** Build the view of a loaded generation. */
@@ -81,6 +98,7 @@ export function createIndexView(d: LinkIndexData): IndexView {
     link: {
       page: col('link_page'),
       url: col('link_url'),
+      host: col('link_host'),
       domainTo: { ...domainTo, heap: domainHeap },
       flags: col('link_flags'),
       rank: col('link_rank'),
@@ -112,6 +130,7 @@ export function createIndexView(d: LinkIndexData): IndexView {
       internalLinks: col('page_internal_links'),
       externalLinks: col('page_external_links'),
       pageRank: col('page_page_rank'),
+      linkStart: col('page_link_start'),
       tld: dict('page_tld', 'dict_tld'),
       ip: dict('page_ip', 'dict_ip'),
       country: dict('page_country', 'dict_country'),
@@ -121,8 +140,21 @@ export function createIndexView(d: LinkIndexData): IndexView {
       encoding: dict('page_encoding', 'dict_encoding'),
     },
     domain: { name: domainHeap, rank: col('domain_rank') },
-    urls: { name: d.heap('url_name'), offsets: col('url_offsets'), postings: col('url_postings') },
-    hosts: { keys: d.hostKeys, offsets: col('host_offsets'), postings: col('host_postings') },
+    urls: {
+      name: d.heap('url_name'),
+      offsets: col('url_offsets'),
+      postings: col('url_postings'),
+      postPage: col('url_post_page'),
+      postFlags: col('url_post_flags'),
+      host: col('url_host'),
+    },
+    hosts: {
+      keys: d.hostKeys,
+      offsets: col('host_offsets'),
+      postings: col('host_postings'),
+      postPage: col('host_post_page'),
+      postFlags: col('host_post_flags'),
+    },
   };
 }
 

@@ -76,6 +76,7 @@ export async function writeLinkIndex(
   const linkHost = toU32(c.linkColumn('host'));
   out.column('link_page', linkPage);
   out.column('link_url', linkUrl);
+  out.column('link_host', linkHost);
   out.column('link_domain_to', narrow(c.linkColumn('domain_to')));
   out.column('link_flags', Uint16Array.from(c.linkColumn('flags')));
   for (const name of LINK_I16) out.column(`link_${name}`, toI16(c.linkColumn(name)));
@@ -121,9 +122,22 @@ export async function writeLinkIndex(
   const urlPostings = buildPostings(linkUrl, urls.length);
   out.column('url_offsets', urlPostings.offsets);
   out.column('url_postings', urlPostings.ids);
+  const linkFlags = Uint16Array.from(c.linkColumn('flags'));
+  const urlHost = new Uint32Array(urls.length);
+  for (let l = 0; l < c.linkCount; l++) urlHost[linkUrl[l] as number] = linkHost[l] as number;
+  out.column('url_host', urlHost);
+  out.column('page_link_start', linkRanges(linkPage, c.pageCount));
   const hostPostings = buildPostings(linkHost, hosts.length);
   out.column('host_offsets', hostPostings.offsets);
   out.column('host_postings', hostPostings.ids);
+  // Payloads in posting order, so a walk over postings reads pages and flags sequentially.
+  for (const [name, p] of [
+    ['url', urlPostings],
+    ['host', hostPostings],
+  ] as const) {
+    out.column(`${name}_post_page`, gather(linkPage, p.ids, new Uint32Array(p.ids.length)));
+    out.column(`${name}_post_flags`, gather(linkFlags, p.ids, new Uint16Array(p.ids.length)));
+  }
 
   onProgress?.('index: write', exportSteps + 1, steps);
   const seen = new Uint8Array(domains.length);
@@ -202,6 +216,31 @@ class GenerationWriter {
     writeFileSync(join(this.#dir, offFile), new Uint8Array(offsets.buffer));
     this.heaps[name] = { file, offsets: offFile, count: values.length, bytes: pos };
   }
+}
+
+/** `out[j] = column[ids[j]]`. */
+function gather<T extends Uint32Array | Uint16Array>(
+  column: ArrayLike<number>,
+  ids: Uint32Array,
+  out: T,
+): T {
+  for (let j = 0; j < ids.length; j++) out[j] = column[ids[j] as number] as number;
+  return out;
+}
+
+/** Links are page-major: page p's links are `[start[p], start[p + 1])`. */
+function linkRanges(linkPage: Uint32Array, pages: number): Uint32Array {
+  const start = new Uint32Array(pages + 1);
+  for (let l = 0; l < linkPage.length; l++) {
+    const p = linkPage[l] as number;
+    if (l > 0 && p < (linkPage[l - 1] as number))
+      throw new Error('link index: links not page-major');
+    start[p + 1] = l + 1;
+  }
+  for (let p = 0; p < pages; p++) {
+    if ((start[p + 1] as number) < (start[p] as number)) start[p + 1] = start[p] as number;
+  }
+  return start;
 }
 
 function toU32(a: Int32Array): Uint32Array {
