@@ -30,7 +30,7 @@ import { buildDifferentialDb } from './differential-fixture.js';
 const WEB_SEED = 11;
 const WEB_LINKS = 6_000;
 const FIRST_SEED = 1;
-const QUERIES = 1_200;
+const QUERIES = 2_000;
 
 type AnyResult =
   | IntersectionResult<PageIntersectionItem>
