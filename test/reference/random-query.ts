@@ -184,7 +184,7 @@ export function randomQuery(
   const status: LinkStatus = r.pick(['live', 'live', 'live', 'all', 'all', 'lost']);
   const includeIndirect = r.chance(0.6);
   const excludeInternal = r.chance(0.6);
-  const n = r.pick([1, 2, 2, 2, 3, 3, 4, 5, 7]);
+  const n = r.pick([1, 2, 2, 2, 3, 3, 4, 5, 7, 12, 20]);
   // Most queries take their targets from what one seed unit links to, so they intersect.
   const eligible = pool.links.filter(
     (l) =>
