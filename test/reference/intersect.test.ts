@@ -1,0 +1,342 @@
+import { describe, expect, it } from 'vitest';
+import type { FilterCondition, FilterExpr } from '../../src/core/filter/types.js';
+import type { IntersectQuery } from '../../src/core/query/intersect-query.js';
+import type { IntersectionResult, PageIntersectionItem } from '../../src/engine/types.js';
+import { DAY, makeData, makeLink, makeQuery, spec } from './fixture-rows.js';
+import { referenceIntersect } from './intersect.js';
+
+function pages(data: ReturnType<typeof makeData>, q: IntersectQuery) {
+  return referenceIntersect(data, q) as IntersectionResult<PageIntersectionItem>;
+}
+
+/** Each item's url_from and linked keys. */
+function summary(r: IntersectionResult<PageIntersectionItem>): string[] {
+  return r.items.map((it) => {
+    const keys = Object.keys(it.page_intersection);
+    const from = it.page_intersection[keys[0] as string]?.[0]?.url_from;
+    return `${from} ${keys.join(',')} ${it.summary.intersections_count}`;
+  });
+}
+
+function c(
+  target: number | null,
+  name: string,
+  type: FilterCondition['type'],
+  op: FilterCondition['op'],
+  value: FilterCondition['value'],
+): FilterCondition {
+  return { kind: 'cond', field: { target, name }, type, op, value };
+}
+
+const T2P = 'https://t2.com/p';
+const web = makeData([
+  makeLink('https://a.com/1', 'https://t1.com/x'),
+  makeLink('https://a.com/1', T2P),
+  makeLink('https://a.com/2', 'https://www.t1.com/'),
+  makeLink('https://b.com/1', 'https://blog.t1.com/y'),
+  makeLink('https://b.com/1', T2P, { is_lost: true }),
+  makeLink('https://c.com/1', T2P),
+  makeLink('https://c.com/1', 'https://t1.com/z'),
+  makeLink('https://d.com/1', T2P, {
+    is_indirect_link: true,
+    url_to: T2P,
+    indirect_link_path: [{ type: 'redirect', status_code: 301, url: 'https://t2.com/old' }],
+  }),
+  makeLink('https://t1.com/about', 'https://t1.com/'),
+  makeLink('https://t1.com/about', T2P),
+]);
+
+describe('reference: k-of-n, status, subdomains', () => {
+  it('all mode keeps pages linking to every target, default order by url', () => {
+    const r = pages(web, makeQuery(['t1.com', T2P]));
+    expect(summary(r)).toEqual(['https://a.com/1 1,2 2', 'https://c.com/1 1,2 2']);
+    expect(r.total_count).toBe(2);
+    expect(r.items_count).toBe(2);
+    expect(r.targets).toEqual({ 1: 't1.com', 2: T2P });
+  });
+
+  it('partial mode keeps keys only for linked targets; internal links drop out', () => {
+    const r = pages(web, makeQuery(['t1.com', T2P], { minMatching: 1 }));
+    expect(summary(r)).toEqual([
+      'https://a.com/1 1,2 2',
+      'https://c.com/1 1,2 2',
+      'https://a.com/2 1 1',
+      'https://b.com/1 1 1',
+      'https://d.com/1 2 1',
+      'https://t1.com/about 2 1',
+    ]);
+    const noInternal = pages(web, makeQuery(['t1.com'], { excludeInternal: false }));
+    expect(summary(noInternal)).toContain('https://t1.com/about 1 1');
+  });
+
+  it('status lost / all choose which links count', () => {
+    expect(summary(pages(web, makeQuery(['t1.com', T2P], { status: 'all' })))).toEqual([
+      'https://a.com/1 1,2 2',
+      'https://b.com/1 1,2 2',
+      'https://c.com/1 1,2 2',
+    ]);
+    expect(
+      summary(pages(web, makeQuery(['t1.com', T2P], { status: 'lost', minMatching: 1 }))),
+    ).toEqual(['https://b.com/1 2 1']);
+  });
+
+  it('without subdomains a host target matches itself and www. only', () => {
+    const q = makeQuery(['t1.com']);
+    q.targets = [{ ...spec('t1.com', false), key: '1' }];
+    expect(summary(pages(web, q))).toEqual([
+      'https://a.com/1 1 1',
+      'https://a.com/2 1 1',
+      'https://c.com/1 1 1',
+    ]);
+    const host = makeQuery(['blog.t1.com']);
+    expect(summary(pages(web, host))).toEqual(['https://b.com/1 1 1']);
+  });
+
+  it('includeIndirect false drops indirect links; the indirect path is shown otherwise', () => {
+    const q = makeQuery([T2P], { includeIndirect: false });
+    expect(summary(pages(web, q))).not.toContain('https://d.com/1 1 1');
+    const r = pages(web, makeQuery([T2P]));
+    const d = r.items.find((it) => it.page_intersection['1']?.[0]?.url_from === 'https://d.com/1');
+    expect(d?.page_intersection['1']?.[0]?.indirect_link_path).toEqual([
+      { type: 'redirect', status_code: 301, url: 'https://t2.com/old' },
+    ]);
+    expect(r.items[0]?.page_intersection['1']?.[0]?.indirect_link_path).toBeNull();
+  });
+});
+
+describe('reference: excludes', () => {
+  const partial = { minMatching: 1 };
+  it('a prefix exclude drops pages with a live link under it', () => {
+    const q = makeQuery(['t1.com', T2P], { ...partial, excludes: [spec('https://t2.com/*')] });
+    expect(summary(pages(web, q))).toEqual(['https://a.com/2 1 1', 'https://b.com/1 1 1']);
+    const narrow = makeQuery(['t1.com'], { excludes: [spec('https://t1.com/x*')] });
+    expect(summary(pages(web, narrow))).toEqual([
+      'https://a.com/2 1 1',
+      'https://b.com/1 1 1',
+      'https://c.com/1 1 1',
+    ]);
+  });
+
+  it('status all / lost: lost links hit excludes too', () => {
+    const all = makeQuery(['t1.com'], { status: 'all', excludes: [spec(T2P)] });
+    expect(summary(pages(web, all))).toEqual(['https://a.com/2 1 1']);
+    const lost = makeQuery([T2P], { status: 'lost', excludes: [spec('t2.com')] });
+    expect(pages(web, lost).total_count).toBe(0);
+  });
+
+  it('excludes ignore excludeInternal and link filters, but not includeIndirect', () => {
+    const q = makeQuery([T2P], { excludes: [spec('t1.com')] });
+    expect(summary(pages(web, q))).toEqual(['https://d.com/1 1 1']);
+    const filtered = makeQuery([T2P], {
+      excludes: [spec('t1.com')],
+      linkFilters: [c(0, 'is_indirect_link', 'bool', '=', true)],
+    });
+    expect(summary(pages(web, filtered))).toEqual(['https://d.com/1 1 1']);
+    // Excludes match url_to, not the hops of an indirect path.
+    const hops = makeQuery(['t1.com'], { excludes: [spec('https://t2.com/old')] });
+    expect(summary(pages(web, hops))).toHaveLength(4);
+  });
+
+  it("the target's link filter does not narrow the exclusion set", () => {
+    const data = makeData([
+      makeLink('https://x.com/1', 'https://t1.com/a'),
+      makeLink('https://x.com/1', T2P, {
+        is_indirect_link: true,
+        indirect_link_path: [{ type: 'canonical', status_code: 200, url: 'https://t2.com/c' }],
+      }),
+      makeLink('https://y.com/1', 'https://t1.com/b'),
+    ]);
+    const q = makeQuery(['t1.com'], {
+      excludes: [spec(T2P)],
+      linkFilters: [c(0, 'is_indirect_link', 'bool', '=', false)],
+    });
+    expect(summary(pages(data, q))).toEqual(['https://y.com/1 1 1']);
+    expect(summary(pages(data, { ...q, includeIndirect: false }))).toEqual([
+      'https://x.com/1 1 1',
+      'https://y.com/1 1 1',
+    ]);
+  });
+});
+
+describe('reference: link filter vs item filter', () => {
+  const data = makeData([
+    makeLink('https://e.com/1', 'https://t1.com/a', { anchor: 'foo' }),
+    makeLink('https://e.com/1', 'https://t1.com/b', { anchor: 'bar', dofollow: false }),
+  ]);
+  const both: FilterExpr = {
+    kind: 'and',
+    items: [c(0, 'dofollow', 'bool', '=', true), c(0, 'anchor', 'str', 'like', '%bar%')],
+  };
+
+  it('a link filter needs one link to satisfy every condition', () => {
+    expect(pages(data, makeQuery(['t1.com'], { linkFilters: [both] })).total_count).toBe(0);
+    const dofollow = pages(data, makeQuery(['t1.com'], { linkFilters: [both.items[0] ?? null] }));
+    expect(dofollow.items[0]?.page_intersection['1']?.map((b) => b.anchor)).toEqual(['foo']);
+  });
+
+  it('an item filter holds when some link satisfies each condition; all links stay listed', () => {
+    const r = pages(data, makeQuery(['t1.com'], { itemFilter: both }));
+    expect(r.items[0]?.page_intersection['1']?.map((b) => b.anchor)).toEqual(['foo', 'bar']);
+    const none = makeQuery(['t1.com', 't2.com'], {
+      minMatching: 1,
+      itemFilter: c(1, 'anchor', 'str', '<>', null),
+    });
+    expect(pages(data, none).total_count).toBe(0);
+    const negative = makeQuery(['t1.com', 't2.com'], {
+      minMatching: 1,
+      itemFilter: c(1, 'anchor', 'str', 'not_like', 'x'),
+    });
+    expect(pages(data, negative).total_count).toBe(0);
+    const count = makeQuery(['t1.com'], {
+      itemFilter: c(null, 'intersections_count', 'num', '>', 1),
+    });
+    expect(pages(data, count).total_count).toBe(0);
+  });
+});
+
+describe('reference: order, tie-breaks, windows, capping, rank scale', () => {
+  const data = makeData([
+    makeLink('https://p.com/1', 'https://t1.com/1', { rank: 499, page_from_rank: 200 }),
+    makeLink('https://p.com/1', 'https://t1.com/2', { rank: 500, page_from_rank: 200 }),
+    makeLink('https://q.com/1', 'https://t1.com/1', { rank: 300, page_from_rank: 900 }),
+    makeLink('https://r.com/1', 'https://t1.com/1', { rank: null, page_from_rank: 200 }),
+    makeLink('https://s.com/1', 'https://t1.com/1', { rank: 300 }),
+  ]);
+  const froms = (r: IntersectionResult<PageIntersectionItem>) =>
+    r.items.map((it) => it.page_intersection['1']?.[0]?.url_from);
+  const rankOrder = (direction: 'asc' | 'desc') =>
+    makeQuery(['t1.com'], { order: [{ field: { target: 0, name: 'rank' }, direction }] });
+
+  it('desc uses the max, asc the min; no value sorts last both ways; ties by url', () => {
+    expect(froms(pages(data, rankOrder('desc')))).toEqual([
+      'https://p.com/1',
+      'https://q.com/1',
+      'https://s.com/1',
+      'https://r.com/1',
+    ]);
+    expect(froms(pages(data, rankOrder('asc')))).toEqual([
+      'https://q.com/1',
+      'https://s.com/1',
+      'https://p.com/1',
+      'https://r.com/1',
+    ]);
+  });
+
+  it('default order: count desc, source page rank desc (nulls last), url asc', () => {
+    expect(froms(pages(data, makeQuery(['t1.com'])))).toEqual([
+      'https://q.com/1',
+      'https://p.com/1',
+      'https://r.com/1',
+      'https://s.com/1',
+    ]);
+  });
+
+  it('windows by offset and limit; total_count counts every result', () => {
+    const r = pages(data, makeQuery(['t1.com'], { offset: 1, limit: 2 }));
+    expect(froms(r)).toEqual(['https://p.com/1', 'https://r.com/1']);
+    expect(r.total_count).toBe(4);
+    expect(r.items_count).toBe(2);
+    expect(pages(data, makeQuery(['t1.com'], { offset: 4 })).items).toEqual([]);
+  });
+
+  it('lists backlinks by (scaled) rank desc then link order, capped', () => {
+    const top = pages(data, makeQuery(['t1.com'], { internalListLimit: 1 }));
+    const p = top.items.find(
+      (it) => it.page_intersection['1']?.[0]?.url_from === 'https://p.com/1',
+    );
+    expect(p?.page_intersection['1']?.map((b) => b.url_to)).toEqual(['https://t1.com/2']);
+    // one_hundred: 499 and 500 both show 71, so the link order decides.
+    const hundred = pages(data, makeQuery(['t1.com'], { rankScale: 'one_hundred' }));
+    const ph = hundred.items.find(
+      (it) => it.page_intersection['1']?.[0]?.url_from === 'https://p.com/1',
+    );
+    expect(ph?.page_intersection['1']?.map((b) => [b.url_to, b.rank])).toEqual([
+      ['https://t1.com/1', 71],
+      ['https://t1.com/2', 71],
+    ]);
+    expect(ph?.page_intersection['1']?.[0]?.page_from_rank).toBe(
+      Math.round(Math.sin(200 / 636.62) * 100),
+    );
+  });
+
+  it('equal ranks: direct before indirect, then by the first hop of the path', () => {
+    const hop = (url: string) => [{ type: 'redirect', status_code: 301, url }];
+    const same = { rank: 10, url_to: 'https://t1.com/' };
+    const links = makeData([
+      makeLink('https://p.com/1', 'https://t1.com/', {
+        ...same,
+        is_indirect_link: true,
+        indirect_link_path: hop('https://t1.com/b'),
+      }),
+      makeLink('https://p.com/1', 'https://t1.com/', {
+        ...same,
+        is_indirect_link: true,
+        indirect_link_path: hop('https://t1.com/a'),
+      }),
+      makeLink('https://p.com/1', 'https://t1.com/', same),
+    ]);
+    const r = pages(links, makeQuery(['t1.com']));
+    expect(
+      r.items[0]?.page_intersection['1']?.map((b) => b.indirect_link_path?.[0]?.url ?? ''),
+    ).toEqual(['', 'https://t1.com/a', 'https://t1.com/b']);
+  });
+
+  it('filters compare scaled ranks', () => {
+    const q = makeQuery(['t1.com'], {
+      rankScale: 'one_hundred',
+      itemFilter: c(0, 'rank', 'num', '=', 45),
+    });
+    expect(froms(pages(data, q))).toEqual(['https://q.com/1', 'https://s.com/1']);
+  });
+});
+
+describe('reference: backlink object', () => {
+  it('builds the 45 fields from the link and its page, arrays capped and null when empty', () => {
+    const link = makeLink('http://a.com/1', 'https://t1.com/', {
+      attributes: ['nofollow', 'noopener', 'ugc'],
+      dofollow: false,
+      prev_seen: 1767225600 + 45 * DAY,
+    });
+    const data = makeData([link]);
+    const page = data.pages.get('http://a.com/1');
+    if (page)
+      Object.assign(page, { platform_type: ['blogs', 'cms'], ip: '1.2.3.4', country: 'US' });
+    const q = makeQuery(['t1.com'], {
+      internalListLimit: 2,
+      itemFilter: c(0, 'attributes', 'array', 'has', 'noopener'),
+    });
+    const b = pages(data, q).items[0]?.page_intersection['1']?.[0];
+    expect(Object.keys(b ?? {})).toHaveLength(45);
+    expect(b).toMatchObject({
+      type: 'backlinks_page_intersection',
+      url_from_https: false,
+      tld_from: 'com',
+      attributes: ['nofollow', 'noopener'],
+      domain_from_platform_type: ['blogs', 'cms'],
+      domain_from_ip: '1.2.3.4',
+      domain_from_country: 'US',
+      page_from_title: 'Title of http://a.com/1',
+      first_seen: '2026-01-01 00:00:00 +00:00',
+      prev_seen: '2026-02-15 00:00:00 +00:00',
+      last_seen: '2026-04-01 00:00:00 +00:00',
+      group_count: 0,
+      indirect_link_path: null,
+    });
+    const plain = pages(makeData([makeLink('https://a.com/1', 'https://t1.com/')]), q);
+    expect(plain.total_count).toBe(0);
+    // Filters see the backlink object's arrays, capped by internalListLimit.
+    const ugc = c(0, 'attributes', 'array', 'has', 'ugc');
+    expect(pages(data, { ...q, itemFilter: ugc }).total_count).toBe(0);
+    expect(pages(data, { ...q, itemFilter: ugc, internalListLimit: 3 }).total_count).toBe(1);
+    expect(pages(data, { ...q, itemFilter: null, linkFilters: [ugc] }).total_count).toBe(0);
+    const notCms = c(0, 'domain_from_platform_type', 'array', 'has_not', 'cms');
+    expect(pages(data, { ...q, itemFilter: notCms, internalListLimit: 1 }).total_count).toBe(1);
+    expect(pages(data, { ...q, itemFilter: notCms }).total_count).toBe(0);
+    const noAttrs = pages(
+      makeData([makeLink('https://a.com/1', 'https://t1.com/')]),
+      makeQuery(['t1.com']),
+    );
+    expect(noAttrs.items[0]?.page_intersection['1']?.[0]?.attributes).toBeNull();
+    expect(noAttrs.items[0]?.page_intersection['1']?.[0]?.domain_from_platform_type).toBeNull();
+  });
+});
