@@ -13,8 +13,14 @@ export interface SqlPeer {
   close(): Promise<void>;
 }
 
+/** The DuckDB peer, which also serves the bench's own look-ups (popular domains, export). */
+export interface DuckDBPeer extends SqlPeer {
+  /** Rows of a bench statement, as plain JSON values. */
+  all(sql: string, params?: Array<string | number | boolean>): Promise<Array<Record<string, unknown>>>;
+}
+
 /** Open `db` read-only as the DuckDB peer. */
-export async function openDuckDBPeer(db: string): Promise<SqlPeer> {
+export async function openDuckDBPeer(db: string): Promise<DuckDBPeer> {
   const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
   const conn = await instance.connect();
   return {
@@ -22,6 +28,10 @@ export async function openDuckDBPeer(db: string): Promise<SqlPeer> {
       const s = intersectSql(q);
       const reader = await conn.runAndReadAll(s.text, s.params);
       return answerFromRows(reader.getRowObjectsJson() as Array<{ unit: unknown; n: unknown; total: unknown }>);
+    },
+    async all(sql, params = []) {
+      const reader = await conn.runAndReadAll(sql, params);
+      return reader.getRowObjectsJson() as Array<Record<string, unknown>>;
     },
     async close() {
       conn.closeSync();
