@@ -17,7 +17,9 @@ export interface PeerTiming {
 }
 
 /** Build an answer from `(unit, n, total)` rows as the peers' SQL returns them. */
-export function answerFromRows(rows: Array<{ unit: unknown; n: unknown; total: unknown }>): PeerAnswer {
+export function answerFromRows(
+  rows: Array<{ unit: unknown; n: unknown; total: unknown }>,
+): PeerAnswer {
   return {
     keys: rows.map((r) => String(r.unit)),
     counts: rows.map((r) => Number(r.n)),

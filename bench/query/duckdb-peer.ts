@@ -16,24 +16,32 @@ export interface SqlPeer {
 /** The DuckDB peer, which also serves the bench's own look-ups (popular domains, export). */
 export interface DuckDBPeer extends SqlPeer {
   /** Rows of a bench statement, as plain JSON values. */
-  all(sql: string, params?: Array<string | number | boolean>): Promise<Array<Record<string, unknown>>>;
+  all(
+    sql: string,
+    params?: Array<string | number | boolean>,
+  ): Promise<Array<Record<string, unknown>>>;
 }
 
 /** Open `db` read-only as the DuckDB peer. */
 export async function openDuckDBPeer(db: string): Promise<DuckDBPeer> {
   const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
   const conn = await instance.connect();
+  let closed = false;
   return {
     async query(q) {
       const s = intersectSql(q);
       const reader = await conn.runAndReadAll(s.text, s.params);
-      return answerFromRows(reader.getRowObjectsJson() as Array<{ unit: unknown; n: unknown; total: unknown }>);
+      return answerFromRows(
+        reader.getRowObjectsJson() as Array<{ unit: unknown; n: unknown; total: unknown }>,
+      );
     },
     async all(sql, params = []) {
       const reader = await conn.runAndReadAll(sql, params);
       return reader.getRowObjectsJson() as Array<Record<string, unknown>>;
     },
     async close() {
+      if (closed) return;
+      closed = true;
       conn.closeSync();
       instance.closeSync();
     },
