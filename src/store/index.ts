@@ -8,6 +8,8 @@ export type {
   AppendResult,
   BuildStats,
   CaptureBatch,
+  IndexRowKind,
+  IndexRowSink,
   IngestErrorRecord,
   LineSink,
   LinkStore,

@@ -89,6 +89,12 @@ export interface LinksCsvOptions {
   seenAt: string;
 }
 
+/** Which built rows the link index writer reads (see `LinkStore.readIndexRows`). */
+export type IndexRowKind = 'pages' | 'links';
+
+/** One chunk of rows as plain values (numbers, strings, booleans, arrays, objects, null). */
+export type IndexRowSink = (rows: Record<string, unknown>[]) => void | Promise<void>;
+
 /** The store of record: append captures, build the link tables, export, describe. */
 export interface LinkStore {
   /** Register an input (by name and fingerprint) and say what earlier runs stored of it. */
@@ -109,6 +115,14 @@ export interface LinkStore {
     outPath: string | null,
     sink: LineSink,
   ): Promise<number>;
+  /**
+   * Stream the built rows the link index is written from, in chunks:
+   * - `pages`: the source pages (every `url_from` of `links`) ordered by url, with their facts;
+   * - `links`: every link in link order (url_from, url_to, item_type, is_indirect_link, url of
+   *   the first hop), times as whole seconds since the epoch.
+   * Returns the number of rows.
+   */
+  readIndexRows(kind: IndexRowKind, onRows: IndexRowSink): Promise<number>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

@@ -2,6 +2,8 @@
  * `linkgap build`: derive pages and links (history, indirect links) from all captures.
  */
 import type { Command } from 'commander';
+import type { IndexInfo } from '../../engine/index.js';
+import { indexRootFor, writeLinkIndex } from '../../link-index/index.js';
 import type { BuildStats, LinkStore } from '../../store/index.js';
 import { createProgress, formatCount } from '../progress.js';
 import type { CliContext } from './context.js';
@@ -19,6 +21,30 @@ export async function runBuild(store: LinkStore, quiet = false): Promise<BuildSt
   }
 }
 
+/** Write the link index generation of a fresh build (beside the store file), with progress. */
+export async function runIndex(
+  store: LinkStore,
+  dbPath: string,
+  quiet = false,
+): Promise<IndexInfo> {
+  const progress = createProgress(5, 'index |{bar}| {step}', (_, f) => `build: ${f.step}`, {
+    quiet,
+    intervalMs: 0,
+  });
+  try {
+    return await writeLinkIndex(store, indexRootFor(dbPath), (step, index) =>
+      progress.update(index, { step }),
+    );
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Summary line of a written index generation. */
+export function describeIndex(i: IndexInfo, dbPath: string): string {
+  return `link index ${i.generation} written to ${indexRootFor(dbPath)}`;
+}
+
 /** Summary lines of a build. */
 export function describeBuild(s: BuildStats): string[] {
   return [
@@ -32,11 +58,19 @@ export function describeBuild(s: BuildStats): string[] {
 export function buildCommand(program: Command, ctx: CliContext): void {
   ctx
     .withDb(program.command('build'))
-    .description('rebuild pages and links (history, indirect links) from all captures, atomically')
+    .description(
+      'rebuild pages and links (history, indirect links) from all captures, then the link index, atomically',
+    )
     .option('--json', 'print the build stats as JSON on stdout')
     .action(async (o: { db: string; json?: boolean }) => {
-      const stats = await ctx.withStore(o.db, (store) => runBuild(store));
-      if (o.json === true) ctx.out(JSON.stringify(stats));
-      else for (const line of describeBuild(stats)) ctx.err(line);
+      const [stats, index] = await ctx.withStore(o.db, async (store) => {
+        const built = await runBuild(store);
+        return [built, await runIndex(store, o.db)] as const;
+      });
+      if (o.json === true) ctx.out(JSON.stringify({ ...stats, index }));
+      else {
+        for (const line of describeBuild(stats)) ctx.err(line);
+        ctx.err(describeIndex(index, o.db));
+      }
     });
 }

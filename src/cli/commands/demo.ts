@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { describeBuild, runBuild } from './build.js';
+import { describeBuild, describeIndex, runBuild, runIndex } from './build.js';
 import type { CliContext } from './context.js';
 import { describeGenerate, runGenerate } from './generate.js';
 import { describeIngest, runIngest } from './ingest.js';
@@ -64,6 +64,7 @@ export function demoCommand(program: Command, ctx: CliContext): void {
         ctx.err('3/3 building the index');
         const built = await runBuild(store);
         for (const line of describeBuild(built)) ctx.err(line);
+        ctx.err(describeIndex(await runIndex(store, o.db), o.db));
         const stats = await store.stats();
         ctx.out('');
         ctx.out('What is in the index:');

@@ -2,6 +2,8 @@
  * `linkgap stats`: what is in the index.
  */
 import type { Command } from 'commander';
+import type { IndexInfo } from '../../engine/index.js';
+import { indexRootFor, readIndexInfo } from '../../link-index/index.js';
 import type { StoreStats } from '../../store/index.js';
 import { formatCount } from '../progress.js';
 import type { CliContext } from './context.js';
@@ -29,6 +31,12 @@ export function describeStats(s: StoreStats): string[] {
   return lines;
 }
 
+/** The line describing the served link index generation. */
+export function describeIndexInfo(i: IndexInfo | null): string {
+  if (i === null) return 'link index: none yet: run `linkgap build`';
+  return `link index: ${i.generation} (built ${i.builtAt}; ${formatCount(i.links)} links, ${formatCount(i.pages)} referring pages, ${formatCount(i.domains)} referring domains)`;
+}
+
 /** Register `stats`. */
 export function statsCommand(program: Command, ctx: CliContext): void {
   ctx
@@ -37,7 +45,11 @@ export function statsCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print as JSON')
     .action(async (o: { db: string; json?: boolean }) => {
       const stats = await ctx.withStore(o.db, (store) => store.stats());
-      if (o.json === true) ctx.out(JSON.stringify(stats));
-      else for (const line of describeStats(stats)) ctx.out(line);
+      const index = await readIndexInfo(indexRootFor(o.db));
+      if (o.json === true) ctx.out(JSON.stringify({ ...stats, index }));
+      else {
+        for (const line of describeStats(stats)) ctx.out(line);
+        ctx.out(describeIndexInfo(index));
+      }
     });
 }

@@ -8,6 +8,8 @@ import type {
   AppendResult,
   BuildStats,
   CaptureBatch,
+  IndexRowKind,
+  IndexRowSink,
   LineSink,
   LinkStore,
   LinksCsvOptions,
@@ -20,6 +22,7 @@ import { CaptureWriter } from './capture-writer.js';
 import { exportCaptures } from './export-captures.js';
 import { exportLinks } from './export-links.js';
 import { importLinksCsv } from './import-links-csv.js';
+import { readIndexRows } from './index-rows.js';
 import { RAW_SCHEMA, SCHEMA_VERSION, STAGE_SCHEMA } from './schema.js';
 import { DuckDBSession } from './session.js';
 
@@ -146,6 +149,10 @@ export class DuckDBLinkStore implements LinkStore {
     sink: LineSink,
   ): Promise<number> {
     return exportLinks(this.#session, format, outPath, sink);
+  }
+
+  readIndexRows(kind: IndexRowKind, onRows: IndexRowSink): Promise<number> {
+    return readIndexRows(this.#session, kind, onRows);
   }
 
   async stats(): Promise<StoreStats> {

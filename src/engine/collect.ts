@@ -1,0 +1,171 @@
+/**
+ * The first phase of a query: walk each target's postings once, keep the links in scope that
+ * pass the target's link filter (the sets A_i), mark which targets each unit (page or domain)
+ * links to, then mark the units the exclusion set reaches and list the candidates.
+ */
+import type { IntersectQuery } from '../core/query/intersect-query.js';
+import { LINK_FLAG } from '../link-index/index.js';
+import type { IndexView } from './index-view.js';
+import type { LinkFields } from './link-fields.js';
+import { compileLinkPredicate, type LinkPredicate } from './link-predicate.js';
+import { type PostingSlice, resolveSpec } from './resolve-targets.js';
+
+/** Mask bit of an excluded unit. */
+const EXCLUDED = 1 << 30;
+/** Mask bit of a candidate unit. */
+export const CANDIDATE = 1 << 29;
+/** Bits of the targets (at most 20). */
+const TARGET_BITS = (1 << 20) - 1;
+
+/** The links of one target set A_i with their units, in posting order. */
+export interface TargetLinks {
+  links: Uint32Array;
+  units: Uint32Array;
+}
+
+/** Reusable per-unit scratch arrays of one unit kind (all zero / -1 between queries). */
+export interface UnitScratch {
+  mask: Uint32Array;
+  /** Candidate position of a unit, -1 otherwise. */
+  pos: Int32Array;
+}
+
+/** What the first phase found. */
+export interface Collected {
+  targets: TargetLinks[];
+  /** Candidate units, in no particular order. */
+  candidates: Uint32Array;
+  /** Per candidate: the number of linked targets. */
+  counts: Uint8Array;
+  /** Per candidate: bit i set when target i is linked. */
+  linked: Uint32Array;
+  /** Units whose mask must be cleared after the query. */
+  touched: Uint32Array;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function sliceLength(slices: PostingSlice[]): number {
+  let n = 0;
+  for (const s of slices) n += s.to - s.from;
+  return n;
+}
+
+/** Run the first phase. `pageDomain` is set in domain mode (unit = domain of the page). */
+export function collect(
+  v: IndexView,
+  q: IntersectQuery,
+  fields: LinkFields,
+  scratch: UnitScratch,
+  domainMode: boolean,
+): Collected {
+  const flags = v.link.flags;
+  const page = v.link.page;
+  const pageDomain = domainMode ? v.page.domain : null;
+  const mask = scratch.mask;
+  const L = LINK_FLAG;
+  let scopeMask = 0;
+  let scopeWant = 0;
+  if (q.status !== 'all') scopeMask |= L.lost;
+  if (q.status === 'lost') scopeWant |= L.lost;
+  if (!q.includeIndirect) scopeMask |= L.indirect;
+  const excludeScopeMask =
+    (q.status === 'live' ? L.lost : 0) | (q.includeIndirect ? 0 : L.indirect);
+  if (q.excludeInternal) scopeMask |= L.internal;
+
+  const resolved = q.targets.map((t) => resolveSpec(v, t));
+  let touchedCap = 0;
+  for (const r of resolved) touchedCap += sliceLength(r);
+  let touched = new Uint32Array(Math.min(touchedCap, mask.length));
+  let nTouched = 0;
+  const targets: TargetLinks[] = [];
+
+  for (let i = 0; i < resolved.length; i++) {
+    const slices = resolved[i] as PostingSlice[];
+    const filterExpr = q.linkFilters[i] ?? null;
+    const pred: LinkPredicate | null =
+      filterExpr === null ? null : compileLinkPredicate(filterExpr, fields, q.internalListLimit);
+    const cap = sliceLength(slices);
+    const links = new Uint32Array(cap);
+    const units = new Uint32Array(cap);
+    let n = 0;
+    const bit = 1 << i;
+    for (const s of slices) {
+      const post = s.postings;
+      for (let j = s.from; j < s.to; j++) {
+        const l = post[j] as number;
+        if (((flags[l] as number) & scopeMask) !== scopeWant) continue;
+        if (pred !== null && !pred(l)) continue;
+        let u = page[l] as number;
+        if (pageDomain !== null) u = pageDomain[u] as number;
+        const m = mask[u] as number;
+        if (m === 0) {
+          if (nTouched === touched.length) {
+            const next = new Uint32Array(Math.max(16, touched.length * 2));
+            next.set(touched);
+            touched = next;
+          }
+          touched[nTouched++] = u;
+        }
+        mask[u] = m | bit;
+        links[n] = l;
+        units[n] = u;
+        n++;
+      }
+    }
+    targets.push({ links: links.subarray(0, n), units: units.subarray(0, n) });
+  }
+
+  for (const ex of q.excludes) {
+    for (const s of resolveSpec(v, ex)) {
+      const post = s.postings;
+      for (let j = s.from; j < s.to; j++) {
+        const l = post[j] as number;
+        if (((flags[l] as number) & excludeScopeMask) !== 0) continue;
+        let u = page[l] as number;
+        if (pageDomain !== null) u = pageDomain[u] as number;
+        const m = mask[u] as number;
+        if (m !== 0) mask[u] = m | EXCLUDED;
+      }
+    }
+  }
+
+  const k = q.minMatching;
+  let nCand = 0;
+  const candidates = new Uint32Array(nTouched);
+  const counts = new Uint8Array(nTouched);
+  const linked = new Uint32Array(nTouched);
+  for (let t = 0; t < nTouched; t++) {
+    const u = touched[t] as number;
+    const m = mask[u] as number;
+    if (m & EXCLUDED) continue;
+    const c = popcount(m & TARGET_BITS);
+    if (c < k) continue;
+    mask[u] = m | CANDIDATE;
+    scratch.pos[u] = nCand;
+    candidates[nCand] = u;
+    counts[nCand] = c;
+    linked[nCand] = m & TARGET_BITS;
+    nCand++;
+  }
+  return {
+    targets,
+    candidates: candidates.subarray(0, nCand),
+    counts: counts.subarray(0, nCand),
+    linked: linked.subarray(0, nCand),
+    touched: touched.subarray(0, nTouched),
+  };
+}
+
+/** Reset the scratch arrays after a query. */
+export function releaseScratch(scratch: UnitScratch, c: Collected): void {
+  for (let t = 0; t < c.touched.length; t++) {
+    const u = c.touched[t] as number;
+    scratch.mask[u] = 0;
+    scratch.pos[u] = -1;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * @module engine: the query API the fronts call (`Engine`), answered from the link index.
+ */
+export { LinkIndexEngine, openEngine, openLinkIndexEngine } from './open-engine.js';
+export type {
+  Backlink,
+  CountMap,
+  DomainIntersectionItem,
+  DomainTargetStats,
+  Engine,
+  IndexInfo,
+  IndirectHop,
+  IntersectionResult,
+  PageIntersectionItem,
+} from './types.js';

@@ -1,0 +1,130 @@
+/**
+ * domain_intersection on the index: candidates (referring domains) from `collect`, stats per
+ * (domain, target) where filters, order or the returned window need them.
+ */
+import type { FilterCondition } from '../core/filter/types.js';
+import type { IntersectQuery } from '../core/query/intersect-query.js';
+import { NULL_I16 } from '../link-index/index.js';
+import { collect, releaseScratch, type TargetLinks, type UnitScratch } from './collect.js';
+import { type ComputedStats, computeDomainStats, statsValue } from './domain-stats.js';
+import type { IndexView } from './index-view.js';
+import { filterCandidates, valueTest } from './item-filter.js';
+import type { LinkFields } from './link-fields.js';
+import { compareBy, type SortKey, selectWindow } from './top-n.js';
+import type { DomainIntersectionItem, DomainTargetStats, IntersectionResult } from './types.js';
+import { scaleRankValue } from './values.js';
+
+/** A target's links grouped by candidate position (CSR). */
+interface Grouped {
+  offsets: Uint32Array;
+  links: Uint32Array;
+}
+
+function groupByCandidate(set: TargetLinks, pos: Int32Array, n: number): Grouped {
+  const offsets = new Uint32Array(n + 1);
+  for (let j = 0; j < set.units.length; j++) {
+    const p = pos[set.units[j] as number] as number;
+    if (p >= 0) offsets[p + 1] = (offsets[p + 1] as number) + 1;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
+  const fill = offsets.slice(0, n);
+  const links = new Uint32Array(offsets[n] as number);
+  for (let j = 0; j < set.units.length; j++) {
+    const p = pos[set.units[j] as number] as number;
+    if (p < 0) continue;
+    links[fill[p] as number] = set.links[j] as number;
+    fill[p] = (fill[p] as number) + 1;
+  }
+  return { offsets, links };
+}
+
+/** Run a domain-mode query. */
+export function runDomainQuery(
+  v: IndexView,
+  q: IntersectQuery,
+  fields: LinkFields,
+  scratch: UnitScratch,
+): IntersectionResult<DomainIntersectionItem> {
+  const c = collect(v, q, fields, scratch, true);
+  try {
+    const n = c.candidates.length;
+    const groups = c.targets.map((set) => groupByCandidate(set, scratch.pos, n));
+    const cache = q.targets.map(() => new Map<number, ComputedStats>());
+    const statsOf = (p: number, t: number): ComputedStats | undefined => {
+      if (!(((c.linked[p] as number) >>> t) & 1)) return undefined;
+      const m = cache[t] as Map<number, ComputedStats>;
+      let s = m.get(p);
+      if (s === undefined) {
+        const g = groups[t] as Grouped;
+        const S = g.links.subarray(g.offsets[p] as number, g.offsets[p + 1] as number);
+        s = computeDomainStats(v, c.candidates[p] as number, S, q);
+        m.set(p, s);
+      }
+      return s;
+    };
+    const resolve = (cond: FilterCondition): Uint8Array => {
+      const out = new Uint8Array(n);
+      const test = valueTest(cond);
+      const t = cond.field.target;
+      for (let p = 0; p < n; p++) {
+        let x: number | string | null | undefined;
+        if (t === null)
+          x = cond.field.name === 'intersections_count' ? (c.counts[p] as number) : undefined;
+        else {
+          const s = statsOf(p, t);
+          x = s === undefined ? undefined : statsValue(s, cond.field.name);
+        }
+        out[p] = test(x) ? 1 : 0;
+      }
+      return out;
+    };
+    const results = filterCandidates(n, q.itemFilter, resolve);
+    const keys: SortKey[] = [];
+    if (q.order.length === 0) {
+      const rank = new Float64Array(n);
+      for (let p = 0; p < n; p++) {
+        const r = v.domain.rank[c.candidates[p] as number] as number;
+        rank[p] = r === NULL_I16 ? Number.NaN : (scaleRankValue(r, q.rankScale) as number);
+      }
+      keys.push({ values: Float64Array.from(c.counts), desc: true }, { values: rank, desc: true });
+    } else {
+      for (const o of q.order) {
+        const values = new Float64Array(n).fill(Number.NaN);
+        const t = o.field.target;
+        const name = o.field.name;
+        for (let p = 0; p < n; p++) {
+          if (t === null) {
+            if (name === 'intersections_count') values[p] = c.counts[p] as number;
+            continue;
+          }
+          const s = statsOf(p, t);
+          if (s === undefined) continue;
+          if (name === 'target') values[p] = c.candidates[p] as number;
+          else if (name === 'type') values[p] = 0;
+          else {
+            const x = statsValue(s, name);
+            if (typeof x === 'number') values[p] = x;
+          }
+        }
+        keys.push({ values, desc: o.direction === 'desc' });
+      }
+    }
+    const window = selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
+    const items = window.map((p) => {
+      const domain_intersection: Record<string, DomainTargetStats> = {};
+      q.targets.forEach((tg, t) => {
+        const s = statsOf(p, t);
+        if (s !== undefined) domain_intersection[tg.key] = s.stats;
+      });
+      return { domain_intersection, summary: { intersections_count: c.counts[p] as number } };
+    });
+    return {
+      targets: Object.fromEntries(q.targets.map((t) => [t.key, t.raw])),
+      total_count: results.length,
+      items_count: items.length,
+      items,
+    };
+  } finally {
+    releaseScratch(scratch, c);
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * page_intersection on the index: candidates from `collect`, item filter, order, window, and
+ * the backlink objects of the returned pages.
+ */
+import type { FilterCondition } from '../core/filter/types.js';
+import type { IntersectQuery } from '../core/query/intersect-query.js';
+import { NULL_I16 } from '../link-index/index.js';
+import { buildBacklink } from './backlink.js';
+import { type Collected, collect, releaseScratch, type UnitScratch } from './collect.js';
+import type { IndexView } from './index-view.js';
+import { filterCandidates } from './item-filter.js';
+import type { LinkFields } from './link-fields.js';
+import { compileLinkPredicate, numberTest } from './link-predicate.js';
+import { compareBy, type SortKey, selectWindow } from './top-n.js';
+import type { Backlink, IntersectionResult, PageIntersectionItem } from './types.js';
+import { scaleRankValue } from './values.js';
+
+/** Per candidate: does some link of A_N from it satisfy `cond` (or the count test)? */
+function resolveCondition(
+  c: Collected,
+  scratch: UnitScratch,
+  fields: LinkFields,
+  q: IntersectQuery,
+  cond: FilterCondition,
+): Uint8Array {
+  const n = c.candidates.length;
+  const out = new Uint8Array(n);
+  const t = cond.field.target;
+  if (t === null) {
+    if (cond.field.name !== 'intersections_count') return out;
+    const test = numberTest(cond);
+    if (test !== null) for (let i = 0; i < n; i++) out[i] = test(c.counts[i] as number) ? 1 : 0;
+    return out;
+  }
+  const set = c.targets[t];
+  if (set === undefined) return out;
+  const pred = compileLinkPredicate(cond, fields, q.internalListLimit);
+  const pos = scratch.pos;
+  for (let j = 0; j < set.links.length; j++) {
+    const p = pos[set.units[j] as number] as number;
+    if (p < 0 || out[p] === 1) continue;
+    if (pred(set.links[j] as number)) out[p] = 1;
+  }
+  return out;
+}
+
+/** Order key values per candidate: max (desc) / min (asc) of N.f over A_N, NaN = none. */
+function keyValues(
+  c: Collected,
+  scratch: UnitScratch,
+  fields: LinkFields,
+  target: number | null,
+  name: string,
+  desc: boolean,
+): Float64Array {
+  const n = c.candidates.length;
+  const out = new Float64Array(n).fill(Number.NaN);
+  if (target === null) {
+    if (name === 'intersections_count') for (let i = 0; i < n; i++) out[i] = c.counts[i] as number;
+    return out;
+  }
+  const set = c.targets[target];
+  const f = fields.get(name);
+  if (set === undefined || f === undefined || f.kind === 'array') return out;
+  const get =
+    f.kind === 'num'
+      ? f.get
+      : (l: number) => {
+          const id = f.id(l);
+          return id < 0 ? Number.NaN : id;
+        };
+  const pos = scratch.pos;
+  for (let j = 0; j < set.links.length; j++) {
+    const p = pos[set.units[j] as number] as number;
+    if (p < 0) continue;
+    const x = get(set.links[j] as number);
+    if (Number.isNaN(x)) continue;
+    const cur = out[p] as number;
+    if (Number.isNaN(cur) || (desc ? x > cur : x < cur)) out[p] = x;
+  }
+  return out;
+}
+
+/** Run a page-mode query. */
+export function runPageQuery(
+  v: IndexView,
+  q: IntersectQuery,
+  fields: LinkFields,
+  scratch: UnitScratch,
+): IntersectionResult<PageIntersectionItem> {
+  const c = collect(v, q, fields, scratch, false);
+  try {
+    const results = filterCandidates(c.candidates.length, q.itemFilter, (cond) =>
+      resolveCondition(c, scratch, fields, q, cond),
+    );
+    const keys: SortKey[] = [];
+    if (q.order.length === 0) {
+      const counts = Float64Array.from(c.counts);
+      const rank = new Float64Array(c.candidates.length);
+      for (let i = 0; i < rank.length; i++) {
+        const r = v.page.pageRank[c.candidates[i] as number] as number;
+        rank[i] = r === NULL_I16 ? Number.NaN : (scaleRankValue(r, q.rankScale) as number);
+      }
+      keys.push({ values: counts, desc: true }, { values: rank, desc: true });
+    } else {
+      for (const o of q.order) {
+        const desc = o.direction === 'desc';
+        keys.push({
+          values: keyValues(c, scratch, fields, o.field.target, o.field.name, desc),
+          desc,
+        });
+      }
+    }
+    const window = selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
+    const items = hydratePages(v, q, c, scratch, window);
+    return {
+      targets: Object.fromEntries(q.targets.map((t) => [t.key, t.raw])),
+      total_count: results.length,
+      items_count: items.length,
+      items,
+    };
+  } finally {
+    releaseScratch(scratch, c);
+  }
+}
+
+function hydratePages(
+  v: IndexView,
+  q: IntersectQuery,
+  c: Collected,
+  scratch: UnitScratch,
+  window: number[],
+): PageIntersectionItem[] {
+  // Window position by candidate position.
+  const winOf = new Int32Array(c.candidates.length).fill(-1);
+  for (const [w, p] of window.entries()) winOf[p] = w;
+  const perTarget: number[][][] = q.targets.map(() => window.map(() => []));
+  const pos = scratch.pos;
+  c.targets.forEach((set, t) => {
+    const lists = perTarget[t] as number[][];
+    for (let j = 0; j < set.links.length; j++) {
+      const p = pos[set.units[j] as number] as number;
+      if (p < 0) continue;
+      const w = winOf[p] as number;
+      if (w >= 0) (lists[w] as number[]).push(set.links[j] as number);
+    }
+  });
+  const rankOf = (l: number) => {
+    const r = v.link.rank[l] as number;
+    return r === NULL_I16 ? Number.NaN : (scaleRankValue(r, q.rankScale) as number);
+  };
+  return window.map((p, w) => {
+    const page_intersection: Record<string, Backlink[]> = {};
+    q.targets.forEach((t, i) => {
+      const links = (perTarget[i] as number[][])[w] as number[];
+      if (links.length === 0) return;
+      const ranked = links.map((l) => ({ l, r: rankOf(l) }));
+      ranked.sort((a, b) => {
+        const an = Number.isNaN(a.r);
+        const bn = Number.isNaN(b.r);
+        if (an !== bn) return an ? 1 : -1;
+        if (!an && a.r !== b.r) return b.r - a.r;
+        return a.l - b.l;
+      });
+      page_intersection[t.key] = ranked
+        .slice(0, q.internalListLimit)
+        .map((x) => buildBacklink(v, x.l, q));
+    });
+    return { page_intersection, summary: { intersections_count: c.counts[p] as number } };
+  });
+}
