@@ -160,6 +160,7 @@ async function benchSize(o: QueryBenchOptions, size: BenchSize): Promise<SizeRep
         size: size.label,
         id: c.id,
         label: c.label,
+        targetMs: c.targetMs,
         total: ref?.[1].total ?? 0,
         touchedLinks: touched,
         floorMs: scanFloorSeconds(touched, Math.max(5, o.runs)) * 1000,

@@ -17,6 +17,8 @@ export interface QueryClass {
   id: string;
   /** What it asks, for the report. */
   label: string;
+  /** DESIGN §8's warm p50 target at 20M links, ms (undefined: none set). */
+  targetMs?: number;
   query: IntersectQuery;
 }
 
@@ -81,16 +83,19 @@ export function queryClasses(popular: string[]): QueryClass[] {
     {
       id: 'a',
       label: 'page, 2 targets + 1 exclude + 1.dofollow=true',
+      targetMs: 10,
       query: query('page', [t1, t2], [t3], 2, DOFOLLOW),
     },
     {
       id: 'b',
       label: 'page, 20 targets, at least 2',
+      targetMs: 50,
       query: query('page', popular.slice(0, 20), [], 2, null),
     },
     {
       id: 'c',
       label: 'domain, 2 targets + 1 exclude',
+      targetMs: 5,
       query: query('domain', [t1, t2], [t3], 2, null),
     },
     { id: 'd', label: 'page, 2 targets, unfiltered', query: query('page', [t1, t2], [], 2, null) },

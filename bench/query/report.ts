@@ -16,6 +16,8 @@ export interface ClassReport {
   size: string;
   id: string;
   label: string;
+  /** DESIGN §8's warm p50 target at 20M links, ms. */
+  targetMs?: number;
   total: number;
   /** Link ids in the posting lists the query touches. */
   touchedLinks: number;
@@ -97,6 +99,8 @@ export function printReport(sizes: SizeReport[]): void {
         'PG/linkgap': ratio(c.peers.postgres?.p50Ms, c.peers.linkgap?.p50Ms),
         'DuckDB/linkgap': ratio(c.peers.duckdb?.p50Ms, c.peers.linkgap?.p50Ms),
         'floor ms': c.floorMs,
+        'linkgap/floor': ratio(c.peers.linkgap?.p50Ms, c.floorMs),
+        'target ms (20M)': c.targetMs ?? '-',
         'touched links': c.touchedLinks,
         agree: c.mismatches.length === 0 ? 'yes' : 'NO',
       })),
