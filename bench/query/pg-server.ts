@@ -1,7 +1,7 @@
 /**
  * A private PostgreSQL server for the query benchmark: its own cluster under the work dir
  * (kept between runs, so loaded data is reused), listening on loopback on a free port with its
- * own socket dir, run as the `postgres` OS user when this process is root (initdb and postgres
+ * own socket dir, run as the `postgres` OS user (else `nobody`) when this process is root (initdb and postgres
  * refuse root). Stopped by `stop()`, which is safe to call more than once.
  */
 import { execFileSync } from 'node:child_process';
@@ -59,7 +59,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Run a PostgreSQL binary, as `postgres` when root. */
+/** The OS user to run the server as under root: `postgres` if it exists, else `nobody`. */
+function serverUser(): string {
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+    return 'postgres';
+  } catch {
+    return 'nobody';
+  }
+}
+
+/** Run a PostgreSQL binary, as `asUser` when given (root). */
 function runPg(bin: string, args: string[], asUser: string | undefined): string {
   const [cmd, argv] =
     asUser === undefined ? [bin, args] : ['runuser', ['-u', asUser, '--', bin, ...args]];
@@ -72,7 +82,7 @@ function runPg(bin: string, args: string[], asUser: string | undefined): string 
  */
 export async function startPg(binDir: string, dir: string): Promise<PgServer> {
   const root = process.getuid?.() === 0;
-  const asUser = root ? 'postgres' : undefined;
+  const asUser = root ? serverUser() : undefined;
   const abs = resolve(dir);
   const dataDir = join(abs, 'pgdata');
   const sockDir = join(abs, 'pgsock');
@@ -80,8 +90,8 @@ export async function startPg(binDir: string, dir: string): Promise<PgServer> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   mkdirSync(sockDir, { recursive: true });
   if (root) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    const uid = Number(execFileSync('id', ['-u', asUser as string], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', asUser as string], { encoding: 'utf8' }).trim());
     for (const d of [abs, dataDir, sockDir]) chownSync(d, uid, gid);
   }
   const pgCtl = join(binDir, 'pg_ctl');
