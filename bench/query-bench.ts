@@ -135,11 +135,16 @@ async function benchSize(o: QueryBenchOptions, size: BenchSize): Promise<SizeRep
       if (findPgBin() === undefined) {
         console.log('postgres: no PostgreSQL binaries under /usr/lib/postgresql: peer skipped');
       } else {
-        const pgRun = await pgPeerTimings(o, size, duck, classes);
-        report.postgres = pgRun.load;
-        for (const [id, t] of pgRun.timings) {
-          (answers.get(id) as Partial<Record<PeerName, PeerAnswer>>).postgres = t.answer;
-          (perClass.get(id) as ClassReport['peers']).postgres = summarise(t);
+        try {
+          const pgRun = await pgPeerTimings(o, size, duck, classes);
+          report.postgres = pgRun.load;
+          for (const [id, t] of pgRun.timings) {
+            (answers.get(id) as Partial<Record<PeerName, PeerAnswer>>).postgres = t.answer;
+            (perClass.get(id) as ClassReport['peers']).postgres = summarise(t);
+          }
+        } catch (e) {
+          const why = e instanceof Error ? `${e.message} ${String(e.cause ?? '')}` : String(e);
+          console.error(`postgres: peer failed, skipped at ${size.label}: ${why}`);
         }
       }
     }
