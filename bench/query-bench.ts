@@ -57,7 +57,7 @@ async function pgPeerTimings(
     pgServer = await startPg(bin, join(o.workDir, 'pg'));
   }
   const name = `links_${size.label.replace(/[^a-z0-9]/g, '_')}`;
-  console.log(`postgres: loading ${name} (first run only) …`);
+  console.log(`postgres: ${name} (loaded on first use) …`);
   const load = await ensurePgLoaded(
     pgServer,
     name,
