@@ -51,6 +51,8 @@ export interface IndexView {
     internalLinks: Float64Array;
     externalLinks: Float64Array;
     pageRank: Int16Array;
+    /** Page p's links are `[linkStart[p], linkStart[p + 1])`. */
+    linkStart: Uint32Array;
     tld: DictColumn;
     ip: DictColumn;
     country: DictColumn;
@@ -60,7 +62,7 @@ export interface IndexView {
     encoding: DictColumn;
   };
   domain: { name: StringHeap; rank: Int16Array };
-  urls: { name: StringHeap; offsets: Uint32Array; postings: Uint32Array };
+  urls: { name: StringHeap; offsets: Uint32Array; postings: Uint32Array; host: Uint32Array };
   hosts: { keys: string[]; offsets: Uint32Array; postings: Uint32Array };
 }
 
@@ -112,6 +114,7 @@ export function createIndexView(d: LinkIndexData): IndexView {
       internalLinks: col('page_internal_links'),
       externalLinks: col('page_external_links'),
       pageRank: col('page_page_rank'),
+      linkStart: col('page_link_start'),
       tld: dict('page_tld', 'dict_tld'),
       ip: dict('page_ip', 'dict_ip'),
       country: dict('page_country', 'dict_country'),
@@ -121,7 +124,12 @@ export function createIndexView(d: LinkIndexData): IndexView {
       encoding: dict('page_encoding', 'dict_encoding'),
     },
     domain: { name: domainHeap, rank: col('domain_rank') },
-    urls: { name: d.heap('url_name'), offsets: col('url_offsets'), postings: col('url_postings') },
+    urls: {
+      name: d.heap('url_name'),
+      offsets: col('url_offsets'),
+      postings: col('url_postings'),
+      host: col('url_host'),
+    },
     hosts: { keys: d.hostKeys, offsets: col('host_offsets'), postings: col('host_postings') },
   };
 }

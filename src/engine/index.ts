@@ -1,7 +1,12 @@
 /**
  * @module engine: the query API the fronts call (`Engine`), answered from the link index.
  */
-export { LinkIndexEngine, openEngine, openLinkIndexEngine } from './open-engine.js';
+export {
+  LinkIndexEngine,
+  openEngine,
+  openLinkIndexEngine,
+  type PagePlan,
+} from './open-engine.js';
 export type {
   Backlink,
   CountMap,

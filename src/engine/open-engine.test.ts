@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../../test/helpers/random.js';
 import type { FilterExpr } from '../core/filter/types.js';
 import type { IntersectQuery, QueryTarget, TargetSpec } from '../core/query/intersect-query.js';
 import { generateWeb } from '../generate/index.js';
 import { createInputReaders, ingest } from '../ingest/index.js';
 import { indexRootFor, writeLinkIndex } from '../link-index/index.js';
 import { createDuckDBStore } from '../store/index.js';
-import { openEngine } from './index.js';
+import { openEngine, openLinkIndexEngine } from './index.js';
 import type { Engine } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -52,6 +53,9 @@ describe('openEngine over a generated, ingested and built web', () => {
   let sql: (q: string, params?: string[]) => Promise<Row[]>;
   let closeSql: () => void;
   let top: string[];
+  let scan: Engine;
+  let verify: Engine;
+  let pages: string[];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'linkgap-engine-'));
@@ -74,6 +78,8 @@ describe('openEngine over a generated, ingested and built web', () => {
       await store.close();
     }
     engine = await openEngine(indexRootFor(db));
+    scan = await openLinkIndexEngine(indexRootFor(db), 'scan');
+    verify = await openLinkIndexEngine(indexRootFor(db), 'verify');
     const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
     const conn = await instance.connect();
     sql = async (q, params = []) =>
@@ -88,10 +94,15 @@ describe('openEngine over a generated, ingested and built web', () => {
          GROUP BY domain_to ORDER BY count(DISTINCT url_from) DESC, domain_to LIMIT 3`,
       )
     ).map((r) => String(r.domain_to));
+    pages = (
+      await sql(`SELECT url_to FROM links GROUP BY url_to ORDER BY count(*) DESC, url_to LIMIT 10`)
+    ).map((r) => String(r.url_to));
   }, 120_000);
 
   afterAll(async () => {
     await engine?.close();
+    await scan?.close();
+    await verify?.close();
     closeSql?.();
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   });
@@ -197,6 +208,58 @@ describe('openEngine over a generated, ingested and built web', () => {
       expect(item.domain_intersection['1']?.backlinks ?? 0).toBe(Number(e.n1));
       expect(item.domain_intersection['2']?.backlinks ?? 0).toBe(Number(e.n2));
     }
+  });
+
+  it('answers the same whether it walks postings or checks candidate pages', async () => {
+    const rnd = createRandom(9);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const domains = [...top, 'nowhere.example'];
+    const conds: FilterExpr[] = [
+      { kind: 'cond', field: { target: 0, name: 'dofollow' }, type: 'bool', op: '=', value: true },
+      { kind: 'cond', field: { target: 0, name: 'anchor' }, type: 'str', op: 'like', value: '%a%' },
+      { kind: 'cond', field: { target: 0, name: 'rank' }, type: 'num', op: '=', value: null },
+      { kind: 'cond', field: { target: 0, name: 'is_lost' }, type: 'bool', op: '=', value: false },
+    ];
+    let nonEmpty = 0;
+    for (let round = 0; round < 60; round++) {
+      const n = 1 + Math.floor(rnd() * 3);
+      const targets: QueryTarget[] = Array.from({ length: n }, (_, i) => {
+        const spec: TargetSpec =
+          rnd() < 0.3
+            ? { kind: 'page', value: pick(pages), includeSubdomains: false, raw: '' }
+            : { ...domainSpec(pick(domains)), includeSubdomains: rnd() < 0.7 };
+        return { ...spec, raw: spec.value, key: String(i + 1) };
+      });
+      const excludes: TargetSpec[] =
+        rnd() < 0.5 ? [] : [{ ...domainSpec(pick(domains)), includeSubdomains: rnd() < 0.5 }];
+      const q: IntersectQuery = {
+        ...query([], []),
+        targets,
+        excludes,
+        minMatching: 1 + Math.floor(rnd() * n),
+        status: pick(['live', 'lost', 'all'] as const),
+        includeIndirect: rnd() < 0.7,
+        excludeInternal: rnd() < 0.7,
+        linkFilters: targets.map(() => (rnd() < 0.3 ? pick(conds) : null)),
+        order:
+          rnd() < 0.5
+            ? []
+            : [
+                {
+                  field: { target: 0, name: pick(['first_seen', 'anchor', 'rank']) },
+                  direction: pick(['asc', 'desc'] as const),
+                },
+              ],
+        offset: Math.floor(rnd() * 3),
+        limit: 1 + Math.floor(rnd() * 50),
+        internalListLimit: 1 + Math.floor(rnd() * 5),
+      };
+      const a = await scan.pageIntersection(q);
+      const b = await verify.pageIntersection(q);
+      expect(b).toEqual(a);
+      if (a.total_count > 0) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(10);
   });
 
   it('describes the generation it serves', () => {

@@ -2,7 +2,7 @@
  * `openEngine`: the `Engine` over the current link index generation under an index root.
  */
 import type { IntersectQuery, RankScale } from '../core/query/intersect-query.js';
-import { loadLinkIndex } from '../link-index/index.js';
+import { loadLinkIndex, PageSets } from '../link-index/index.js';
 import type { UnitScratch } from './collect.js';
 import { createIndexView, type IndexView } from './index-view.js';
 import { createLinkFields, type LinkFields } from './link-fields.js';
@@ -15,6 +15,16 @@ import type {
   IntersectionResult,
   PageIntersectionItem,
 } from './types.js';
+import { type SpecScratch, verifyPages } from './verify-pages.js';
+
+/**
+ * How page mode finds its candidates: `auto` picks per query, `scan` walks the targets'
+ * postings, `verify` bounds candidates with page sets and checks each page's links.
+ */
+export type PagePlan = 'auto' | 'scan' | 'verify';
+
+/** Hosts with at least this many links get a precomputed page set. */
+const POPULAR_HOST_LINKS = 1000;
 
 function newScratch(n: number): UnitScratch {
   return { mask: new Uint32Array(n), pos: new Int32Array(n).fill(-1) };
@@ -27,15 +37,25 @@ export class LinkIndexEngine implements Engine {
   readonly #fields = new Map<RankScale, LinkFields>();
   readonly #pages: UnitScratch;
   readonly #domains: UnitScratch;
-  /** Milliseconds the generation took to load. */
+  readonly #marks: SpecScratch;
+  readonly #pageSets: PageSets;
+  /** Milliseconds the generation took to load (page sets included). */
   readonly loadMs: number;
 
-  constructor(view: IndexView, info: IndexInfo, loadMs: number) {
+  readonly #plan: PagePlan;
+
+  constructor(view: IndexView, info: IndexInfo, loadMs: number, plan: PagePlan = 'auto') {
     this.#view = view;
+    this.#plan = plan;
     this.#info = info;
-    this.loadMs = loadMs;
     this.#pages = newScratch(view.nPages);
     this.#domains = newScratch(view.nDomains);
+    this.#marks = {
+      hostBits: new Uint32Array(view.hosts.offsets.length - 1),
+      urlBits: new Uint32Array(view.urls.name.count),
+    };
+    this.#pageSets = new PageSets(view.hosts, view.urls, view.link.page, POPULAR_HOST_LINKS);
+    this.loadMs = loadMs + this.#pageSets.buildMs;
   }
 
   #fieldsFor(scale: RankScale): LinkFields {
@@ -49,8 +69,21 @@ export class LinkIndexEngine implements Engine {
 
   async pageIntersection(q: IntersectQuery): Promise<IntersectionResult<PageIntersectionItem>> {
     if (q.source !== 'page') throw new Error('pageIntersection needs query.source = page');
+    const fields = this.#fieldsFor(q.rankScale);
     return guarded(this.#pages, () =>
-      runPageQuery(this.#view, q, this.#fieldsFor(q.rankScale), this.#pages),
+      runPageQuery(this.#view, q, fields, this.#pages, () =>
+        this.#plan === 'scan'
+          ? null
+          : verifyPages(
+              this.#view,
+              q,
+              fields,
+              this.#pages,
+              this.#marks,
+              this.#pageSets,
+              this.#plan === 'verify',
+            ),
+      ),
     );
   }
 
@@ -84,8 +117,11 @@ export async function openEngine(indexRoot: string): Promise<Engine> {
   return openLinkIndexEngine(indexRoot);
 }
 
-/** `openEngine` with the concrete type (load time included). */
-export async function openLinkIndexEngine(indexRoot: string): Promise<LinkIndexEngine> {
+/** `openEngine` with the concrete type (load time included) and a page plan (tests, benches). */
+export async function openLinkIndexEngine(
+  indexRoot: string,
+  plan: PagePlan = 'auto',
+): Promise<LinkIndexEngine> {
   const data = await loadLinkIndex(indexRoot);
   const view = createIndexView(data);
   const m = data.manifest;
@@ -99,5 +135,6 @@ export async function openLinkIndexEngine(indexRoot: string): Promise<LinkIndexE
       domains: m.counts.referringDomains,
     },
     data.loadMs,
+    plan,
   );
 }

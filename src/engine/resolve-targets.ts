@@ -46,36 +46,54 @@ export function hostRange(
   return [from, lo];
 }
 
-/** The posting slices of the links a spec matches (docs/intersection-semantics.md §Targets). */
-export function resolveSpec(v: IndexView, spec: TargetSpec): PostingSlice[] {
-  const out: PostingSlice[] = [];
-  const urls = (a: number, b: number) => {
-    const from = v.urls.offsets[a] as number;
-    const to = v.urls.offsets[b] as number;
-    if (to > from) out.push({ postings: v.urls.postings, from, to });
-  };
-  const hosts = ([a, b]: [number, number]) => {
-    const from = v.hosts.offsets[a] as number;
-    const to = v.hosts.offsets[b] as number;
-    if (to > from) out.push({ postings: v.hosts.postings, from, to });
+/** A spec as id ranges: hosts `[from, to)` and target URLs `[from, to)`. */
+export interface SpecRanges {
+  hosts: Array<[number, number]>;
+  urls: Array<[number, number]>;
+}
+
+/** The host and URL id ranges a spec matches (docs/intersection-semantics.md §Targets). */
+export function resolveRanges(v: IndexView, spec: TargetSpec): SpecRanges {
+  const r: SpecRanges = { hosts: [], urls: [] };
+  const add = (list: Array<[number, number]>, range: [number, number]) => {
+    if (range[1] > range[0]) list.push(range);
   };
   switch (spec.kind) {
     case 'page': {
       const id = v.urls.name.find(spec.value);
-      if (id >= 0) urls(id, id + 1);
+      if (id >= 0) add(r.urls, [id, id + 1]);
       break;
     }
-    case 'prefix': {
-      const [a, b] = v.urls.name.prefixRange(spec.value);
-      if (b > a) urls(a, b);
+    case 'prefix':
+      add(r.urls, v.urls.name.prefixRange(spec.value));
       break;
-    }
     default:
-      if (spec.includeSubdomains) hosts(hostRange(v.hosts.keys, spec.value, true));
+      if (spec.includeSubdomains) add(r.hosts, hostRange(v.hosts.keys, spec.value, true));
       else {
-        hosts(hostRange(v.hosts.keys, spec.value, false));
-        hosts(hostRange(v.hosts.keys, `www.${spec.value}`, false));
+        add(r.hosts, hostRange(v.hosts.keys, spec.value, false));
+        add(r.hosts, hostRange(v.hosts.keys, `www.${spec.value}`, false));
       }
+  }
+  return r;
+}
+
+/** The posting slices of the links a spec matches. */
+export function resolveSpec(v: IndexView, spec: TargetSpec): PostingSlice[] {
+  return toSlices(v, resolveRanges(v, spec));
+}
+
+/** Ranges as posting slices (URL ranges and host ranges are contiguous in their postings). */
+export function toSlices(v: IndexView, r: SpecRanges): PostingSlice[] {
+  const out: PostingSlice[] = [];
+  for (const [a, b] of r.urls) {
+    const from = v.urls.offsets[a] as number;
+    const to = v.urls.offsets[b] as number;
+    if (to > from) out.push({ postings: v.urls.postings, from, to });
+  }
+  for (const [a, b] of r.hosts) {
+    const from = v.hosts.offsets[a] as number;
+    const to = v.hosts.offsets[b] as number;
+    if (to > from) out.push({ postings: v.hosts.postings, from, to });
   }
   return out;
 }

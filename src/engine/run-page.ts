@@ -81,14 +81,15 @@ function keyValues(
   return out;
 }
 
-/** Run a page-mode query. */
+/** Run a page-mode query; `firstPhase` may replace `collect` (null = fall back to it). */
 export function runPageQuery(
   v: IndexView,
   q: IntersectQuery,
   fields: LinkFields,
   scratch: UnitScratch,
+  firstPhase?: () => Collected | null,
 ): IntersectionResult<PageIntersectionItem> {
-  const c = collect(v, q, fields, scratch, false);
+  const c = firstPhase?.() ?? collect(v, q, fields, scratch, false);
   try {
     const results = filterCandidates(c.candidates.length, q.itemFilter, (cond) =>
       resolveCondition(c, scratch, fields, q, cond),

@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever a file changes meaning; a loader refuses other versions. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Element types of column files. */
 export type ColumnType = 'u8' | 'u16' | 'u32' | 'i16' | 'f64';
@@ -72,6 +72,9 @@ export const PAGE_FLAG = { isIp: 1 } as const;
 
 /** Typed array constructors by column type. */
 export type AnyColumn = Uint8Array | Uint16Array | Uint32Array | Int16Array | Float64Array;
+
+/** What the writer accumulates in (column types plus Int32 for ids with -1 = null). */
+export type BuildColumn = AnyColumn | Int32Array;
 
 /** Bytes per element of a column type. */
 export function bytesPer(type: ColumnType): number {

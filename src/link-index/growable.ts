@@ -1,12 +1,12 @@
 /**
  * Append-only typed arrays for the index writer.
  */
-import type { AnyColumn } from './format.js';
+import type { BuildColumn } from './format.js';
 
-type Ctor<T extends AnyColumn> = new (n: number) => T;
+type Ctor<T extends BuildColumn> = new (n: number) => T;
 
 /** A typed array that doubles as it fills. */
-export class Growable<T extends AnyColumn> {
+export class Growable<T extends BuildColumn> {
   #data: T;
   #length = 0;
   readonly #ctor: Ctor<T>;
@@ -27,6 +27,20 @@ export class Growable<T extends AnyColumn> {
       this.#data = next;
     }
     this.#data[this.#length++] = v;
+  }
+
+  /** Append every element of `values`. */
+  pushAll(values: ArrayLike<number>): void {
+    const need = this.#length + values.length;
+    if (need > this.#data.length) {
+      let cap = this.#data.length * 2;
+      while (cap < need) cap *= 2;
+      const next = new this.#ctor(cap);
+      next.set(this.#data as never);
+      this.#data = next;
+    }
+    this.#data.set(values as never, this.#length);
+    this.#length = need;
   }
 
   /** The filled part (a view, no copy). */

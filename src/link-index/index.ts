@@ -11,5 +11,6 @@ export {
   loadLinkIndex,
   readIndexInfo,
 } from './load-link-index.js';
+export { atLeast, PageSets } from './page-sets.js';
 export { StringHeap } from './string-heap.js';
 export { buildPostings, indexRootFor, writeLinkIndex } from './write-link-index.js';

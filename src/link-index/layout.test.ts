@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostRange } from '../engine/resolve-targets.js';
-import { DictBuilder } from './dict-builder.js';
 import { hostKey } from './format.js';
+import { IndexCollector } from './index-collector.js';
 import { StringHeap } from './string-heap.js';
 import { buildPostings } from './write-link-index.js';
 
@@ -15,21 +15,19 @@ function heapOf(values: string[]): StringHeap {
 }
 
 describe('index layout', () => {
-  it('numbers dictionary values in UTF-16 string order', () => {
-    const d = new DictBuilder();
-    const ids = ['b', 'a', 'B', 'é', 'a', '\u{1F600}', '\uFF21'].map((s) => d.add(s));
-    expect(d.add(null)).toBe(-1);
-    const { values, remap } = d.finish();
-    expect(values).toEqual(['B', 'a', 'b', 'é', '\u{1F600}', '\uFF21']);
-    expect(ids.map((i) => values[remap[i] as number])).toEqual([
-      'b',
-      'a',
+  it('numbers dictionary values in UTF-16 string order, hosts by reversed labels', () => {
+    const c = new IndexCollector();
+    expect(c.orderDictionary('anchor', ['b', 'a', 'B', 'é', '\u{1F600}', '\uFF21'])).toEqual([
       'B',
-      'é',
       'a',
+      'b',
+      'é',
       '\u{1F600}',
       '\uFF21',
     ]);
+    expect(
+      c.orderDictionary('host', ['b.com', 'a.b.com', 'b-x.com', 'a.com', 'www.b.com']),
+    ).toEqual(['a.com', 'b.com', 'a.b.com', 'www.b.com', 'b-x.com']);
   });
 
   it('orders hosts so a host and its subdomains form one range', () => {

@@ -1,13 +1,13 @@
 /**
  * `writeLinkIndex`: read the built pages and links from the store, lay them out as an index
- * generation (docs: DESIGN §5) and publish it.
+ * generation (DESIGN §5: ids in string order, hosts in reversed-label order, CSR postings per
+ * target URL and per host) and publish it.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toIsoSeconds } from '../core/time.js';
 import type { IndexInfo } from '../engine/types.js';
-import type { LinkStore, StepProgress } from '../store/index.js';
-import { LINK_DICTS, PAGE_DICTS, PENDING_NULL, RowCollector } from './collect-rows.js';
+import type { IndexDictionary, LinkStore, StepProgress } from '../store/index.js';
 import {
   type AnyColumn,
   type ColumnEntry,
@@ -18,85 +18,94 @@ import {
   NULL_I16,
 } from './format.js';
 import { createGenerationDir, newGenerationName, publishGeneration } from './generation.js';
+import { IndexCollector } from './index-collector.js';
 
 /** `<db>.index`: where the index generations of a store file live. */
 export function indexRootFor(dbPath: string): string {
   return `${dbPath}.index`;
 }
 
+const LINK_DICTS = [
+  'item_type',
+  'anchor',
+  'alt',
+  'text_pre',
+  'text_post',
+  'semantic_location',
+  'redirect_target',
+  'attributes',
+  'path',
+] as const;
+const PAGE_DICTS = ['tld', 'ip', 'country', 'platform', 'title', 'lang', 'encoding'] as const;
+const LINK_I16 = [
+  'rank',
+  'page_from_rank',
+  'domain_from_rank',
+  'backlink_spam_score',
+  'url_to_spam_score',
+  'url_to_status_code',
+] as const;
+const LINK_U32 = ['first_seen', 'prev_seen', 'last_seen', 'links_count'] as const;
+
 /**
  * Write a new index generation from the built tables of `store` and make it current.
- * @param onProgress steps: pages, links, postings, write, publish
+ * @param onProgress steps: the store's export steps, then postings, write, publish
  */
 export async function writeLinkIndex(
   store: LinkStore,
   indexRoot: string,
   onProgress?: StepProgress,
 ): Promise<IndexInfo> {
-  const steps = 5;
-  const c = new RowCollector();
-  onProgress?.('index: pages', 0, steps);
-  await store.readIndexRows('pages', (rows) => c.addPages(rows));
-  onProgress?.('index: links', 1, steps);
-  await store.readIndexRows('links', (rows) => c.addLinks(rows));
-  onProgress?.('index: postings', 2, steps);
+  const c = new IndexCollector();
+  let exportSteps = 1;
+  await store.readIndexColumns(c, (step, index, total) => {
+    exportSteps = total;
+    onProgress?.(`index: ${step}`, index, total + 3);
+  });
+  const steps = exportSteps + 3;
+  onProgress?.('index: postings', exportSteps, steps);
   const generation = newGenerationName();
   const builtAt = toIsoSeconds(new Date());
   const dir = await createGenerationDir(indexRoot, generation);
   const out = new GenerationWriter(dir);
+  const dict = (n: IndexDictionary) => c.dictionary(n);
 
-  const domains = c.domains.finish();
-  const urls = c.urls.finish();
-  const hosts = c.hosts.finish();
-  const nLinks = c.linkCols.page.length;
-  const nPages = c.pageUrls.length;
-
-  // Links: renumber dictionary ids to string order.
-  const linkUrl = remapped(c.linkCols.url.view(), urls.remap);
-  const linkHost = remapped(c.linkCols.host.view(), hosts.remap);
-  out.column('link_page', c.linkCols.page.view());
+  // Links.
+  const linkPage = toU32(c.linkColumn('page'));
+  const linkUrl = toU32(c.linkColumn('url'));
+  const linkHost = toU32(c.linkColumn('host'));
+  out.column('link_page', linkPage);
   out.column('link_url', linkUrl);
-  out.column('link_domain_to', narrow(remapped(c.linkCols.domain_to.view(), domains.remap)));
-  for (const name of [
-    'flags',
-    'rank',
-    'page_from_rank',
-    'domain_from_rank',
-    'backlink_spam_score',
-    'url_to_spam_score',
-    'url_to_status_code',
-    'first_seen',
-    'prev_seen',
-    'last_seen',
-    'links_count',
-  ] as const) {
-    out.column(`link_${name}`, c.linkCols[name].view());
-  }
+  out.column('link_domain_to', narrow(c.linkColumn('domain_to')));
+  out.column('link_flags', Uint16Array.from(c.linkColumn('flags')));
+  for (const name of LINK_I16) out.column(`link_${name}`, toI16(c.linkColumn(name)));
+  for (const name of LINK_U32) out.column(`link_${name}`, toU32(c.linkColumn(name)));
   for (const name of LINK_DICTS) {
-    const d = (c.dicts.get(name) as NonNullable<ReturnType<typeof c.dicts.get>>).finish();
-    out.heap(`dict_${name}`, d.values);
-    out.column(`link_${name}`, narrow(remapped(c.linkDictCols.get(name)?.view(), d.remap)));
+    out.heap(`dict_${name}`, dict(name));
+    out.column(`link_${name}`, narrow(c.linkColumn(name)));
   }
 
   // Pages.
-  out.heap('page_url', c.pageUrls);
-  const pageDomain = remapped(c.pageCols.domain.view(), domains.remap);
+  out.heap('page_url', dict('page_url'));
+  const pageDomain = toU32(c.pageColumn('domain'));
   out.column('page_domain', pageDomain);
-  for (const name of Object.keys(c.pageCols) as Array<keyof typeof c.pageCols>) {
-    if (name !== 'domain') out.column(`page_${name}`, c.pageCols[name].view());
+  out.column('page_flags', Uint8Array.from(c.pageColumn('is_ip')));
+  out.column('page_status', toI16(c.pageColumn('status')));
+  out.column('page_page_rank', toI16(c.pageColumn('page_rank')));
+  for (const name of ['size', 'internal_links', 'external_links']) {
+    out.column(`page_${name}`, c.pageDouble(name));
   }
   for (const name of PAGE_DICTS) {
-    const d = (c.dicts.get(name) as NonNullable<ReturnType<typeof c.dicts.get>>).finish();
-    out.heap(`dict_${name}`, d.values);
-    out.column(`page_${name}`, narrow(remapped(c.pageDictCols.get(name)?.view(), d.remap)));
+    out.heap(`dict_${name}`, dict(name));
+    out.column(`page_${name}`, narrow(c.pageColumn(name)));
   }
 
   // Domains: names and the domain rank (max domain_from_rank over the domain's links).
-  out.heap('domain_name', domains.values);
-  const domainRank = new Int16Array(domains.values.length).fill(NULL_I16);
-  const dfr = c.linkCols.domain_from_rank.view();
-  const linkPage = c.linkCols.page.view();
-  for (let l = 0; l < nLinks; l++) {
+  const domains = dict('domain');
+  out.heap('domain_name', domains);
+  const domainRank = new Int16Array(domains.length).fill(NULL_I16);
+  const dfr = c.linkColumn('domain_from_rank');
+  for (let l = 0; l < c.linkCount; l++) {
     const r = dfr[l] as number;
     if (r === NULL_I16) continue;
     const d = pageDomain[linkPage[l] as number] as number;
@@ -105,43 +114,54 @@ export async function writeLinkIndex(
   out.column('domain_rank', domainRank);
 
   // Target urls (string order) and hosts (reversed-label order) with their postings.
-  out.heap('url_name', urls.values);
-  out.heap(
-    'host_name',
-    hosts.values.map((k) => k.split('\u0001').reverse().join('.')),
-  );
-  const urlPostings = buildPostings(linkUrl, urls.values.length);
+  const urls = dict('url');
+  const hosts = dict('host');
+  out.heap('url_name', urls);
+  out.heap('host_name', hosts);
+  const urlPostings = buildPostings(linkUrl, urls.length);
   out.column('url_offsets', urlPostings.offsets);
   out.column('url_postings', urlPostings.ids);
-  const hostPostings = buildPostings(linkHost, hosts.values.length);
+  const urlHost = new Uint32Array(urls.length);
+  for (let l = 0; l < c.linkCount; l++) urlHost[linkUrl[l] as number] = linkHost[l] as number;
+  out.column('url_host', urlHost);
+  out.column('page_link_start', linkRanges(linkPage, c.pageCount));
+  const hostPostings = buildPostings(linkHost, hosts.length);
   out.column('host_offsets', hostPostings.offsets);
   out.column('host_postings', hostPostings.ids);
 
-  onProgress?.('index: write', 3, steps);
-  const referringDomains = new Set(pageDomain).size;
+  onProgress?.('index: write', exportSteps + 1, steps);
+  const seen = new Uint8Array(domains.length);
+  let referringDomains = 0;
+  for (let p = 0; p < pageDomain.length; p++) {
+    const d = pageDomain[p] as number;
+    if (seen[d] === 0) {
+      seen[d] = 1;
+      referringDomains++;
+    }
+  }
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
     generation,
     builtAt,
     counts: {
-      links: nLinks,
-      pages: nPages,
-      domains: domains.values.length,
+      links: c.linkCount,
+      pages: c.pageCount,
+      domains: domains.length,
       referringDomains,
-      hosts: hosts.values.length,
-      urls: urls.values.length,
+      hosts: hosts.length,
+      urls: urls.length,
     },
     columns: out.columns,
     heaps: out.heaps,
   };
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  onProgress?.('index: publish', 4, steps);
+  onProgress?.('index: publish', exportSteps + 2, steps);
   await publishGeneration(indexRoot, generation);
   return {
     generation,
     builtAt,
-    links: nLinks,
-    pages: nPages,
+    links: c.linkCount,
+    pages: c.pageCount,
     domains: referringDomains,
   };
 }
@@ -188,27 +208,44 @@ class GenerationWriter {
   }
 }
 
-/** Apply a provisional → final id map; PENDING_NULL stays. */
-function remapped(ids: Uint32Array | undefined, remap: Uint32Array): Uint32Array {
-  if (ids === undefined) throw new Error('link index: missing column');
-  const out = new Uint32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const v = ids[i] as number;
-    out[i] = v === PENDING_NULL ? PENDING_NULL : (remap[v] as number);
+/** Links are page-major: page p's links are `[start[p], start[p + 1])`. */
+function linkRanges(linkPage: Uint32Array, pages: number): Uint32Array {
+  const start = new Uint32Array(pages + 1);
+  for (let l = 0; l < linkPage.length; l++) {
+    const p = linkPage[l] as number;
+    if (l > 0 && p < (linkPage[l - 1] as number))
+      throw new Error('link index: links not page-major');
+    start[p + 1] = l + 1;
+  }
+  for (let p = 0; p < pages; p++) {
+    if ((start[p + 1] as number) < (start[p] as number)) start[p + 1] = start[p] as number;
+  }
+  return start;
+}
+
+function toU32(a: Int32Array): Uint32Array {
+  return new Uint32Array(a.buffer, a.byteOffset, a.length);
+}
+
+function toI16(a: Int32Array): Int16Array {
+  const out = new Int16Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i] as number;
+    if (v < -32768 || v > 32767) {
+      throw new Error(`link index: value ${v} does not fit a 16-bit column`);
+    }
+    out[i] = v;
   }
   return out;
 }
 
-/** Store dictionary ids in the narrowest width whose max value can be the null sentinel. */
-function narrow(ids: Uint32Array): AnyColumn {
+/** Dictionary ids (-1 = null) in the narrowest width whose max value can be the null sentinel. */
+function narrow(ids: Int32Array): AnyColumn {
   let max = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const v = ids[i] as number;
-    if (v !== PENDING_NULL && v > max) max = v;
-  }
-  if (max < 0xff) return Uint8Array.from(ids, (v) => (v === PENDING_NULL ? 0xff : v));
-  if (max < 0xffff) return Uint16Array.from(ids, (v) => (v === PENDING_NULL ? 0xffff : v));
-  return ids;
+  for (let i = 0; i < ids.length; i++) if ((ids[i] as number) > max) max = ids[i] as number;
+  if (max < 0xff) return Uint8Array.from(ids, (v) => (v < 0 ? 0xff : v));
+  if (max < 0xffff) return Uint16Array.from(ids, (v) => (v < 0 ? 0xffff : v));
+  return Uint32Array.from(ids, (v) => (v < 0 ? 0xffffffff : v));
 }
 
 /** CSR postings: for each key, the link ids (ascending) whose column value is that key. */
@@ -221,8 +258,9 @@ export function buildPostings(
     const k = (keyOfLink[l] as number) + 1;
     offsets[k] = (offsets[k] as number) + 1;
   }
-  for (let k = 0; k < keys; k++)
+  for (let k = 0; k < keys; k++) {
     offsets[k + 1] = (offsets[k + 1] as number) + (offsets[k] as number);
+  }
   const fill = offsets.slice(0, keys);
   const ids = new Uint32Array(keyOfLink.length);
   for (let l = 0; l < keyOfLink.length; l++) {

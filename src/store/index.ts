@@ -8,8 +8,9 @@ export type {
   AppendResult,
   BuildStats,
   CaptureBatch,
-  IndexRowKind,
-  IndexRowSink,
+  IndexChunk,
+  IndexColumnSink,
+  IndexDictionary,
   IngestErrorRecord,
   LineSink,
   LinkStore,
@@ -19,3 +20,4 @@ export type {
   StoredCapture,
   StoreStats,
 } from './types.js';
+export { INDEX_DICTIONARIES } from './types.js';

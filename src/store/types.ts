@@ -89,11 +89,62 @@ export interface LinksCsvOptions {
   seenAt: string;
 }
 
-/** Which built rows the link index writer reads (see `LinkStore.readIndexRows`). */
-export type IndexRowKind = 'pages' | 'links';
+/** The string dictionaries of the link index (DESIGN §5): each is numbered by the writer. */
+export const INDEX_DICTIONARIES = [
+  'domain',
+  'page_url',
+  'url',
+  'host',
+  'tld',
+  'ip',
+  'country',
+  'platform',
+  'title',
+  'lang',
+  'encoding',
+  'item_type',
+  'anchor',
+  'alt',
+  'text_pre',
+  'text_post',
+  'semantic_location',
+  'redirect_target',
+  'attributes',
+  'path',
+] as const;
 
-/** One chunk of rows as plain values (numbers, strings, booleans, arrays, objects, null). */
-export type IndexRowSink = (rows: Record<string, unknown>[]) => void | Promise<void>;
+/** A dictionary of the link index. */
+export type IndexDictionary = (typeof INDEX_DICTIONARIES)[number];
+
+/** Columns of one chunk of rows, all of the chunk's length. */
+export type IndexChunk = Record<string, Int32Array | Float64Array>;
+
+/**
+ * Receives the built tables as the link index needs them (`LinkStore.readIndexColumns`):
+ * dictionaries first, then pages, then links. Chunks are only valid during the call.
+ */
+export interface IndexColumnSink {
+  /**
+   * Order the distinct non-null values of a dictionary (`platform`, `attributes`: JSON arrays;
+   * `path`: JSON array of hops); a value's id is its position in the returned array.
+   */
+  orderDictionary(name: IndexDictionary, values: string[]): string[];
+  /**
+   * Source pages (every url_from), by `page` id = position in `page_url`. Columns: `page`;
+   * dictionary ids (-1 = null) `domain tld ip country platform title lang encoding`; `is_ip`;
+   * `status page_rank` (-32768 = null); `size internal_links external_links` (NaN = null).
+   */
+  pages(chunk: IndexChunk): void;
+  /**
+   * Links in link order (docs/intersection-semantics.md §Data). Columns: dictionary ids `page
+   * url host domain_to item_type anchor alt text_pre text_post semantic_location
+   * redirect_target attributes path` (-1 = null); `flags` (bits: dofollow, lost, new, indirect,
+   * internal, original, broken, url_from_https, url_to_https); `rank page_from_rank
+   * domain_from_rank backlink_spam_score url_to_spam_score url_to_status_code` (-32768 = null);
+   * `first_seen prev_seen last_seen` (seconds, 0 = null); `links_count`.
+   */
+  links(chunk: IndexChunk): void;
+}
 
 /** The store of record: append captures, build the link tables, export, describe. */
 export interface LinkStore {
@@ -115,14 +166,8 @@ export interface LinkStore {
     outPath: string | null,
     sink: LineSink,
   ): Promise<number>;
-  /**
-   * Stream the built rows the link index is written from, in chunks:
-   * - `pages`: the source pages (every `url_from` of `links`) ordered by url, with their facts;
-   * - `links`: every link in link order (url_from, url_to, item_type, is_indirect_link, url of
-   *   the first hop), times as whole seconds since the epoch.
-   * Returns the number of rows.
-   */
-  readIndexRows(kind: IndexRowKind, onRows: IndexRowSink): Promise<number>;
+  /** Hand the built pages and links to the link index writer, columnar (see `IndexColumnSink`). */
+  readIndexColumns(sink: IndexColumnSink, onProgress?: StepProgress): Promise<void>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

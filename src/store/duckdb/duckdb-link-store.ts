@@ -8,8 +8,7 @@ import type {
   AppendResult,
   BuildStats,
   CaptureBatch,
-  IndexRowKind,
-  IndexRowSink,
+  IndexColumnSink,
   LineSink,
   LinkStore,
   LinksCsvOptions,
@@ -22,7 +21,7 @@ import { CaptureWriter } from './capture-writer.js';
 import { exportCaptures } from './export-captures.js';
 import { exportLinks } from './export-links.js';
 import { importLinksCsv } from './import-links-csv.js';
-import { readIndexRows } from './index-rows.js';
+import { readIndexColumns } from './index-columns.js';
 import { RAW_SCHEMA, SCHEMA_VERSION, STAGE_SCHEMA } from './schema.js';
 import { DuckDBSession } from './session.js';
 
@@ -151,8 +150,8 @@ export class DuckDBLinkStore implements LinkStore {
     return exportLinks(this.#session, format, outPath, sink);
   }
 
-  readIndexRows(kind: IndexRowKind, onRows: IndexRowSink): Promise<number> {
-    return readIndexRows(this.#session, kind, onRows);
+  readIndexColumns(sink: IndexColumnSink, onProgress?: StepProgress): Promise<void> {
+    return readIndexColumns(this.#session, sink, onProgress);
   }
 
   async stats(): Promise<StoreStats> {

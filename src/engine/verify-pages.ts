@@ -1,0 +1,190 @@
+/**
+ * The first phase in page mode when few pages can qualify: bound the candidates with roaring
+ * page sets (pages linking to at least k targets in any scope), then check each such page's own
+ * links (contiguous in the index) for scope, link filters and excludes. Exact, and much cheaper
+ * than walking whole posting lists when popular targets share few pages.
+ */
+import type { IntersectQuery } from '../core/query/intersect-query.js';
+import { atLeast, LINK_FLAG, type PageSets } from '../link-index/index.js';
+import type { Collected, TargetLinks, UnitScratch } from './collect.js';
+import type { IndexView } from './index-view.js';
+import type { LinkFields } from './link-fields.js';
+import { compileLinkPredicate, type LinkPredicate } from './link-predicate.js';
+import { resolveRanges, type SpecRanges } from './resolve-targets.js';
+
+const EXCLUDED = 1 << 30;
+
+/** Per-query marks on hosts and URLs (zero between queries). */
+export interface SpecScratch {
+  hostBits: Uint32Array;
+  urlBits: Uint32Array;
+}
+
+function sliceCost(v: IndexView, r: SpecRanges): number {
+  let n = 0;
+  for (const [a, b] of r.hosts)
+    n += (v.hosts.offsets[b] as number) - (v.hosts.offsets[a] as number);
+  for (const [a, b] of r.urls) n += (v.urls.offsets[b] as number) - (v.urls.offsets[a] as number);
+  return n;
+}
+
+class Growing {
+  data: Uint32Array;
+  length = 0;
+  constructor(n: number) {
+    this.data = new Uint32Array(Math.max(16, n));
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * Run the first phase by verification, or return null when walking the postings is cheaper
+ * (`collect` then does it); `force` skips the cost check.
+ */
+export function verifyPages(
+  v: IndexView,
+  q: IntersectQuery,
+  fields: LinkFields,
+  scratch: UnitScratch,
+  marks: SpecScratch,
+  sets: PageSets,
+  force = false,
+): Collected | null {
+  const targets = q.targets.map((t) => resolveRanges(v, t));
+  const excludes = q.excludes.map((e) => resolveRanges(v, e));
+  let scanCost = 0;
+  for (const r of targets) scanCost += sliceCost(v, r);
+  for (const r of excludes) scanCost += sliceCost(v, r);
+  const bounds = targets.map((r) => sets.pagesOf(r.hosts, r.urls));
+  const pages = atLeast(bounds, q.minMatching);
+  const start = v.page.linkStart;
+  let verifyCost = 0;
+  for (let i = 0; i < pages.length; i++) {
+    const p = pages[i] as number;
+    verifyCost += (start[p + 1] as number) - (start[p] as number);
+  }
+  // Sequential reads of a page's links cost about a third of random posting reads.
+  if (!force && verifyCost > scanCost * 3) return null;
+
+  const { hostBits, urlBits } = marks;
+  let useUrls = false;
+  const mark = (r: SpecRanges, bit: number) => {
+    for (const [a, b] of r.hosts)
+      for (let h = a; h < b; h++) hostBits[h] = (hostBits[h] as number) | bit;
+    for (const [a, b] of r.urls) {
+      useUrls = true;
+      for (let u = a; u < b; u++) urlBits[u] = (urlBits[u] as number) | bit;
+    }
+  };
+  const unmark = (r: SpecRanges) => {
+    for (const [a, b] of r.hosts) hostBits.fill(0, a, b);
+    for (const [a, b] of r.urls) urlBits.fill(0, a, b);
+  };
+  for (const [i, r] of targets.entries()) mark(r, 1 << i);
+  for (const r of excludes) mark(r, EXCLUDED);
+  try {
+    return check(v, q, fields, scratch, marks, pages, useUrls);
+  } finally {
+    for (const r of targets) unmark(r);
+    for (const r of excludes) unmark(r);
+  }
+}
+
+function check(
+  v: IndexView,
+  q: IntersectQuery,
+  fields: LinkFields,
+  scratch: UnitScratch,
+  marks: SpecScratch,
+  pages: Uint32Array,
+  useUrls: boolean,
+): Collected {
+  const L = LINK_FLAG;
+  let scopeMask = 0;
+  let scopeWant = 0;
+  if (q.status !== 'all') scopeMask |= L.lost;
+  if (q.status === 'lost') scopeWant |= L.lost;
+  if (!q.includeIndirect) scopeMask |= L.indirect;
+  if (q.excludeInternal) scopeMask |= L.internal;
+  const excludeScopeMask =
+    (q.status === 'live' ? L.lost : 0) | (q.includeIndirect ? 0 : L.indirect);
+  const preds: Array<LinkPredicate | null> = q.targets.map((_, i) => {
+    const f = q.linkFilters[i] ?? null;
+    return f === null ? null : compileLinkPredicate(f, fields, q.internalListLimit);
+  });
+  const nT = q.targets.length;
+  const found = q.targets.map(() => new Growing(pages.length * 2));
+  const { hostBits, urlBits } = marks;
+  const start = v.page.linkStart;
+  const linkUrl = v.link.url;
+  const urlHost = v.urls.host;
+  const flags = v.link.flags;
+  const k = q.minMatching;
+  const candidates = new Uint32Array(pages.length);
+  const counts = new Uint8Array(pages.length);
+  const linked = new Uint32Array(pages.length);
+  const marksAt = new Uint32Array(nT);
+  let nCand = 0;
+  for (let i = 0; i < pages.length; i++) {
+    const p = pages[i] as number;
+    for (let t = 0; t < nT; t++) marksAt[t] = (found[t] as Growing).length;
+    let bits = 0;
+    let excluded = false;
+    const end = start[p + 1] as number;
+    for (let l = start[p] as number; l < end; l++) {
+      const u = linkUrl[l] as number;
+      let b = hostBits[urlHost[u] as number] as number;
+      if (useUrls) b |= urlBits[u] as number;
+      if (b === 0) continue;
+      const f = flags[l] as number;
+      if (b & EXCLUDED && (f & excludeScopeMask) === 0) {
+        excluded = true;
+        break;
+      }
+      if ((f & scopeMask) !== scopeWant) continue;
+      for (let t = 0; t < nT; t++) {
+        if (!((b >>> t) & 1)) continue;
+        const pred = preds[t];
+        if (pred !== null && pred !== undefined && !pred(l)) continue;
+        bits |= 1 << t;
+        (found[t] as Growing).push(l);
+      }
+    }
+    let c = 0;
+    for (let x = bits; x !== 0; x &= x - 1) c++;
+    if (excluded || c < k) {
+      for (let t = 0; t < nT; t++) (found[t] as Growing).length = marksAt[t] as number;
+      continue;
+    }
+    scratch.pos[p] = nCand;
+    candidates[nCand] = p;
+    counts[nCand] = c;
+    linked[nCand] = bits;
+    nCand++;
+  }
+  const targets: TargetLinks[] = found.map((g) => {
+    const links = g.view();
+    const units = new Uint32Array(links.length);
+    const page = v.link.page;
+    for (let j = 0; j < links.length; j++) units[j] = page[links[j] as number] as number;
+    return { links, units };
+  });
+  const cands = candidates.subarray(0, nCand);
+  return {
+    targets,
+    candidates: cands,
+    counts: counts.subarray(0, nCand),
+    linked: linked.subarray(0, nCand),
+    touched: cands,
+  };
+}
