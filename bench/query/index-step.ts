@@ -4,7 +4,7 @@
  * generation (after an index format change).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { indexRootFor, writeLinkIndex } from '../../src/link-index/index.js';
+import { FORMAT_VERSION, indexRootFor, writeLinkIndex } from '../../src/link-index/index.js';
 import { createDuckDBStore } from '../../src/store/index.js';
 
 /** The index root of `db` and the seconds its write took (null when written by an earlier run). */
@@ -20,15 +20,20 @@ export async function prepareIndex(db: string, reindex: boolean): Promise<Prepar
   const indexRoot = indexRootFor(db);
   const marker = `${db}.indexed`;
   if (!reindex && existsSync(marker)) {
-    const m = JSON.parse(readFileSync(marker, 'utf8')) as { seconds: number };
-    return { indexRoot, writeSeconds: null, recordedSeconds: m.seconds };
+    const m = JSON.parse(readFileSync(marker, 'utf8')) as { seconds: number; format?: number };
+    if (m.format === FORMAT_VERSION) {
+      return { indexRoot, writeSeconds: null, recordedSeconds: m.seconds };
+    }
   }
   const store = await createDuckDBStore({ path: db });
   try {
     const t = performance.now();
     await writeLinkIndex(store, indexRoot);
     const seconds = (performance.now() - t) / 1000;
-    writeFileSync(marker, JSON.stringify({ seconds, at: new Date().toISOString() }));
+    writeFileSync(
+      marker,
+      JSON.stringify({ seconds, format: FORMAT_VERSION, at: new Date().toISOString() }),
+    );
     return { indexRoot, writeSeconds: seconds, recordedSeconds: seconds };
   } finally {
     await store.close();
