@@ -32,7 +32,8 @@ export interface UnitScratch {
 
 /** What the first phase found. */
 export interface Collected {
-  targets: TargetLinks[];
+  /** The links of A_t from candidate units (and possibly others), with their units. */
+  targetLinks(t: number): TargetLinks;
   /** Candidate units, in no particular order. */
   candidates: Uint32Array;
   /** Per candidate: the number of linked targets. */
@@ -62,9 +63,8 @@ export function collect(
   fields: LinkFields,
   scratch: UnitScratch,
   domainMode: boolean,
+  record = true,
 ): Collected {
-  const flags = v.link.flags;
-  const page = v.link.page;
   const pageDomain = domainMode ? v.page.domain : null;
   const mask = scratch.mask;
   const L = LINK_FLAG;
@@ -83,24 +83,28 @@ export function collect(
   let touched = new Uint32Array(Math.min(touchedCap, mask.length));
   let nTouched = 0;
   const targets: TargetLinks[] = [];
+  const preds: Array<LinkPredicate | null> = [];
 
   for (let i = 0; i < resolved.length; i++) {
     const slices = resolved[i] as PostingSlice[];
     const filterExpr = q.linkFilters[i] ?? null;
     const pred: LinkPredicate | null =
       filterExpr === null ? null : compileLinkPredicate(filterExpr, fields, q.internalListLimit);
-    const cap = sliceLength(slices);
+    preds.push(pred);
+    const cap = record ? sliceLength(slices) : 0;
     const links = new Uint32Array(cap);
     const units = new Uint32Array(cap);
     let n = 0;
     const bit = 1 << i;
     for (const s of slices) {
       const post = s.postings;
+      const pf = s.flags;
+      const pp = s.pages;
       for (let j = s.from; j < s.to; j++) {
+        if (((pf[j] as number) & scopeMask) !== scopeWant) continue;
         const l = post[j] as number;
-        if (((flags[l] as number) & scopeMask) !== scopeWant) continue;
         if (pred !== null && !pred(l)) continue;
-        let u = page[l] as number;
+        let u = pp[j] as number;
         if (pageDomain !== null) u = pageDomain[u] as number;
         const m = mask[u] as number;
         if (m === 0) {
@@ -112,9 +116,11 @@ export function collect(
           touched[nTouched++] = u;
         }
         mask[u] = m | bit;
-        links[n] = l;
-        units[n] = u;
-        n++;
+        if (record) {
+          links[n] = l;
+          units[n] = u;
+          n++;
+        }
       }
     }
     targets.push({ links: links.subarray(0, n), units: units.subarray(0, n) });
@@ -122,11 +128,11 @@ export function collect(
 
   for (const ex of q.excludes) {
     for (const s of resolveSpec(v, ex)) {
-      const post = s.postings;
+      const pf = s.flags;
+      const pp = s.pages;
       for (let j = s.from; j < s.to; j++) {
-        const l = post[j] as number;
-        if (((flags[l] as number) & excludeScopeMask) !== 0) continue;
-        let u = page[l] as number;
+        if (((pf[j] as number) & excludeScopeMask) !== 0) continue;
+        let u = pp[j] as number;
         if (pageDomain !== null) u = pageDomain[u] as number;
         const m = mask[u] as number;
         if (m !== 0) mask[u] = m | EXCLUDED;
@@ -152,13 +158,50 @@ export function collect(
     linked[nCand] = m & TARGET_BITS;
     nCand++;
   }
+  const pos = scratch.pos;
+  const memo = new Map<number, TargetLinks>();
+  const targetLinks = (t: number): TargetLinks => {
+    if (record) return targets[t] ?? { links: new Uint32Array(0), units: new Uint32Array(0) };
+    let found = memo.get(t);
+    if (found === undefined) {
+      found = rescan(resolved[t] ?? [], preds[t] ?? null, scopeMask, scopeWant, pageDomain, pos);
+      memo.set(t, found);
+    }
+    return found;
+  };
   return {
-    targets,
+    targetLinks,
     candidates: candidates.subarray(0, nCand),
     counts: counts.subarray(0, nCand),
     linked: linked.subarray(0, nCand),
     touched: touched.subarray(0, nTouched),
   };
+}
+
+/** The links of one target set whose unit is a candidate. */
+function rescan(
+  slices: PostingSlice[],
+  pred: LinkPredicate | null,
+  scopeMask: number,
+  scopeWant: number,
+  pageDomain: Uint32Array | null,
+  pos: Int32Array,
+): TargetLinks {
+  const links: number[] = [];
+  const units: number[] = [];
+  for (const s of slices) {
+    for (let j = s.from; j < s.to; j++) {
+      if (((s.flags[j] as number) & scopeMask) !== scopeWant) continue;
+      let u = s.pages[j] as number;
+      if (pageDomain !== null) u = pageDomain[u] as number;
+      if ((pos[u] as number) < 0) continue;
+      const l = s.postings[j] as number;
+      if (pred !== null && !pred(l)) continue;
+      links.push(l);
+      units.push(u);
+    }
+  }
+  return { links: Uint32Array.from(links), units: Uint32Array.from(units) };
 }
 
 /** Reset the scratch arrays after a query. */

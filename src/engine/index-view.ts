@@ -62,8 +62,22 @@ export interface IndexView {
     encoding: DictColumn;
   };
   domain: { name: StringHeap; rank: Int16Array };
-  urls: { name: StringHeap; offsets: Uint32Array; postings: Uint32Array; host: Uint32Array };
-  hosts: { keys: string[]; offsets: Uint32Array; postings: Uint32Array };
+  urls: {
+    name: StringHeap;
+    offsets: Uint32Array;
+    postings: Uint32Array;
+    /** Source page and flags of each posting, in posting order. */
+    postPage: Uint32Array;
+    postFlags: Uint16Array;
+    host: Uint32Array;
+  };
+  hosts: {
+    keys: string[];
+    offsets: Uint32Array;
+    postings: Uint32Array;
+    postPage: Uint32Array;
+    postFlags: Uint16Array;
+  };
 }
 
 /** Build the view of a loaded generation. */
@@ -128,9 +142,17 @@ export function createIndexView(d: LinkIndexData): IndexView {
       name: d.heap('url_name'),
       offsets: col('url_offsets'),
       postings: col('url_postings'),
+      postPage: col('url_post_page'),
+      postFlags: col('url_post_flags'),
       host: col('url_host'),
     },
-    hosts: { keys: d.hostKeys, offsets: col('host_offsets'), postings: col('host_postings') },
+    hosts: {
+      keys: d.hostKeys,
+      offsets: col('host_offsets'),
+      postings: col('host_postings'),
+      postPage: col('host_post_page'),
+      postFlags: col('host_post_flags'),
+    },
   };
 }
 

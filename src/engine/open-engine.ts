@@ -15,7 +15,7 @@ import type {
   IntersectionResult,
   PageIntersectionItem,
 } from './types.js';
-import { type SpecScratch, verifyPages } from './verify-pages.js';
+import { linksOfPages, type SpecScratch, verifyPages } from './verify-pages.js';
 
 /**
  * How page mode finds its candidates: `auto` picks per query, `scan` walks the targets'
@@ -71,18 +71,24 @@ export class LinkIndexEngine implements Engine {
     if (q.source !== 'page') throw new Error('pageIntersection needs query.source = page');
     const fields = this.#fieldsFor(q.rankScale);
     return guarded(this.#pages, () =>
-      runPageQuery(this.#view, q, fields, this.#pages, () =>
-        this.#plan === 'scan'
-          ? null
-          : verifyPages(
-              this.#view,
-              q,
-              fields,
-              this.#pages,
-              this.#marks,
-              this.#pageSets,
-              this.#plan === 'verify',
-            ),
+      runPageQuery(
+        this.#view,
+        q,
+        fields,
+        this.#pages,
+        (pages) => linksOfPages(this.#view, q, fields, this.#marks, pages),
+        () =>
+          this.#plan === 'scan'
+            ? null
+            : verifyPages(
+                this.#view,
+                q,
+                fields,
+                this.#pages,
+                this.#marks,
+                this.#pageSets,
+                this.#plan === 'verify',
+              ),
       ),
     );
   }

@@ -10,6 +10,9 @@ import type { IndexView } from './index-view.js';
 /** Link ids `postings[from … to)`. */
 export interface PostingSlice {
   postings: Uint32Array;
+  /** Source page and flags per posting (same positions as `postings`). */
+  pages: Uint32Array;
+  flags: Uint16Array;
   from: number;
   to: number;
 }
@@ -88,12 +91,28 @@ export function toSlices(v: IndexView, r: SpecRanges): PostingSlice[] {
   for (const [a, b] of r.urls) {
     const from = v.urls.offsets[a] as number;
     const to = v.urls.offsets[b] as number;
-    if (to > from) out.push({ postings: v.urls.postings, from, to });
+    if (to > from) {
+      out.push({
+        postings: v.urls.postings,
+        pages: v.urls.postPage,
+        flags: v.urls.postFlags,
+        from,
+        to,
+      });
+    }
   }
   for (const [a, b] of r.hosts) {
     const from = v.hosts.offsets[a] as number;
     const to = v.hosts.offsets[b] as number;
-    if (to > from) out.push({ postings: v.hosts.postings, from, to });
+    if (to > from) {
+      out.push({
+        postings: v.hosts.postings,
+        pages: v.hosts.postPage,
+        flags: v.hosts.postFlags,
+        from,
+        to,
+      });
+    }
   }
   return out;
 }

@@ -45,10 +45,10 @@ export function runDomainQuery(
   fields: LinkFields,
   scratch: UnitScratch,
 ): IntersectionResult<DomainIntersectionItem> {
-  const c = collect(v, q, fields, scratch, true);
+  const c = collect(v, q, fields, scratch, true, true);
   try {
     const n = c.candidates.length;
-    const groups = c.targets.map((set) => groupByCandidate(set, scratch.pos, n));
+    const groups = q.targets.map((_, t) => groupByCandidate(c.targetLinks(t), scratch.pos, n));
     const cache = q.targets.map(() => new Map<number, ComputedStats>());
     const statsOf = (p: number, t: number): ComputedStats | undefined => {
       if (!(((c.linked[p] as number) >>> t) & 1)) return undefined;

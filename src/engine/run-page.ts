@@ -32,8 +32,8 @@ function resolveCondition(
     if (test !== null) for (let i = 0; i < n; i++) out[i] = test(c.counts[i] as number) ? 1 : 0;
     return out;
   }
-  const set = c.targets[t];
-  if (set === undefined) return out;
+  if (t >= q.targets.length) return out;
+  const set = c.targetLinks(t);
   const pred = compileLinkPredicate(cond, fields, q.internalListLimit);
   const pos = scratch.pos;
   for (let j = 0; j < set.links.length; j++) {
@@ -52,6 +52,7 @@ function keyValues(
   target: number | null,
   name: string,
   desc: boolean,
+  nTargets: number,
 ): Float64Array {
   const n = c.candidates.length;
   const out = new Float64Array(n).fill(Number.NaN);
@@ -59,9 +60,9 @@ function keyValues(
     if (name === 'intersections_count') for (let i = 0; i < n; i++) out[i] = c.counts[i] as number;
     return out;
   }
-  const set = c.targets[target];
   const f = fields.get(name);
-  if (set === undefined || f === undefined || f.kind === 'array') return out;
+  if (target >= nTargets || f === undefined || f.kind === 'array') return out;
+  const set = c.targetLinks(target);
   const get =
     f.kind === 'num'
       ? f.get
@@ -81,15 +82,19 @@ function keyValues(
   return out;
 }
 
-/** Run a page-mode query; `firstPhase` may replace `collect` (null = fall back to it). */
+/**
+ * Run a page-mode query. `linksOfPages` lists, per page and target, the page's links in A_t;
+ * `firstPhase` may replace `collect` (null = fall back to it).
+ */
 export function runPageQuery(
   v: IndexView,
   q: IntersectQuery,
   fields: LinkFields,
   scratch: UnitScratch,
+  linksOfPages: (pages: number[]) => number[][][],
   firstPhase?: () => Collected | null,
 ): IntersectionResult<PageIntersectionItem> {
-  const c = firstPhase?.() ?? collect(v, q, fields, scratch, false);
+  const c = firstPhase?.() ?? collect(v, q, fields, scratch, false, false);
   try {
     const results = filterCandidates(c.candidates.length, q.itemFilter, (cond) =>
       resolveCondition(c, scratch, fields, q, cond),
@@ -107,13 +112,21 @@ export function runPageQuery(
       for (const o of q.order) {
         const desc = o.direction === 'desc';
         keys.push({
-          values: keyValues(c, scratch, fields, o.field.target, o.field.name, desc),
+          values: keyValues(
+            c,
+            scratch,
+            fields,
+            o.field.target,
+            o.field.name,
+            desc,
+            q.targets.length,
+          ),
           desc,
         });
       }
     }
     const window = selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
-    const items = hydratePages(v, q, c, scratch, window);
+    const items = hydratePages(v, q, c, linksOfPages, window);
     return {
       targets: Object.fromEntries(q.targets.map((t) => [t.key, t.raw])),
       total_count: results.length,
@@ -129,23 +142,10 @@ function hydratePages(
   v: IndexView,
   q: IntersectQuery,
   c: Collected,
-  scratch: UnitScratch,
+  linksOfPages: (pages: number[]) => number[][][],
   window: number[],
 ): PageIntersectionItem[] {
-  // Window position by candidate position.
-  const winOf = new Int32Array(c.candidates.length).fill(-1);
-  for (const [w, p] of window.entries()) winOf[p] = w;
-  const perTarget: number[][][] = q.targets.map(() => window.map(() => []));
-  const pos = scratch.pos;
-  c.targets.forEach((set, t) => {
-    const lists = perTarget[t] as number[][];
-    for (let j = 0; j < set.links.length; j++) {
-      const p = pos[set.units[j] as number] as number;
-      if (p < 0) continue;
-      const w = winOf[p] as number;
-      if (w >= 0) (lists[w] as number[]).push(set.links[j] as number);
-    }
-  });
+  const perPage = linksOfPages(window.map((p) => c.candidates[p] as number));
   const rankOf = (l: number) => {
     const r = v.link.rank[l] as number;
     return r === NULL_I16 ? Number.NaN : (scaleRankValue(r, q.rankScale) as number);
@@ -153,7 +153,7 @@ function hydratePages(
   return window.map((p, w) => {
     const page_intersection: Record<string, Backlink[]> = {};
     q.targets.forEach((t, i) => {
-      const links = (perTarget[i] as number[][])[w] as number[];
+      const links = (perPage[w] as number[][])[i] as number[];
       if (links.length === 0) return;
       const ranked = links.map((l) => ({ l, r: rankOf(l) }));
       ranked.sort((a, b) => {

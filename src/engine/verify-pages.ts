@@ -76,11 +76,24 @@ export function verifyPages(
   // Sequential reads of a page's links cost about a third of random posting reads.
   if (!force && verifyCost > scanCost * 3) return null;
 
+  return withMarks(marks, targets, excludes, (useUrls) =>
+    check(v, q, fields, scratch, marks, pages, useUrls),
+  );
+}
+
+/** Mark targets (bit i) and excludes on hosts and URLs, run `body`, clear the marks. */
+function withMarks<T>(
+  marks: SpecScratch,
+  targets: SpecRanges[],
+  excludes: SpecRanges[],
+  body: (useUrls: boolean) => T,
+): T {
   const { hostBits, urlBits } = marks;
   let useUrls = false;
   const mark = (r: SpecRanges, bit: number) => {
-    for (const [a, b] of r.hosts)
+    for (const [a, b] of r.hosts) {
       for (let h = a; h < b; h++) hostBits[h] = (hostBits[h] as number) | bit;
+    }
     for (const [a, b] of r.urls) {
       useUrls = true;
       for (let u = a; u < b; u++) urlBits[u] = (urlBits[u] as number) | bit;
@@ -90,14 +103,69 @@ export function verifyPages(
     for (const [a, b] of r.hosts) hostBits.fill(0, a, b);
     for (const [a, b] of r.urls) urlBits.fill(0, a, b);
   };
-  for (const [i, r] of targets.entries()) mark(r, 1 << i);
-  for (const r of excludes) mark(r, EXCLUDED);
   try {
-    return check(v, q, fields, scratch, marks, pages, useUrls);
+    for (const [i, r] of targets.entries()) mark(r, 1 << i);
+    for (const r of excludes) mark(r, EXCLUDED);
+    return body(useUrls);
   } finally {
     for (const r of targets) unmark(r);
     for (const r of excludes) unmark(r);
   }
+}
+
+/**
+ * Per page of `pages` and per target t: the page's links in A_t (scope, internal exclusion,
+ * link filter t), in link order.
+ */
+export function linksOfPages(
+  v: IndexView,
+  q: IntersectQuery,
+  fields: LinkFields,
+  marks: SpecScratch,
+  pages: number[],
+): number[][][] {
+  const targets = q.targets.map((t) => resolveRanges(v, t));
+  const { scopeMask, scopeWant } = scopeOf(q);
+  const preds = predicatesOf(q, fields);
+  const { hostBits, urlBits } = marks;
+  return withMarks(marks, targets, [], (useUrls) =>
+    pages.map((p) => {
+      const out: number[][] = q.targets.map(() => []);
+      const end = v.page.linkStart[p + 1] as number;
+      for (let l = v.page.linkStart[p] as number; l < end; l++) {
+        const u = v.link.url[l] as number;
+        let b = hostBits[v.urls.host[u] as number] as number;
+        if (useUrls) b |= urlBits[u] as number;
+        if (b === 0 || ((v.link.flags[l] as number) & scopeMask) !== scopeWant) continue;
+        for (let t = 0; t < out.length; t++) {
+          if (!((b >>> t) & 1)) continue;
+          const pred = preds[t];
+          if (pred != null && !pred(l)) continue;
+          (out[t] as number[]).push(l);
+        }
+      }
+      return out;
+    }),
+  );
+}
+
+/** The scope test of A_t: `(flags & scopeMask) === scopeWant`. */
+function scopeOf(q: IntersectQuery): { scopeMask: number; scopeWant: number } {
+  const L = LINK_FLAG;
+  let scopeMask = 0;
+  let scopeWant = 0;
+  if (q.status !== 'all') scopeMask |= L.lost;
+  if (q.status === 'lost') scopeWant |= L.lost;
+  if (!q.includeIndirect) scopeMask |= L.indirect;
+  if (q.excludeInternal) scopeMask |= L.internal;
+  return { scopeMask, scopeWant };
+}
+
+function predicatesOf(q: IntersectQuery, fields: LinkFields): Array<LinkPredicate | null> {
+  return q.targets.map((_, i) => {
+    const f = q.linkFilters[i] ?? null;
+    return f === null ? null : compileLinkPredicate(f, fields, q.internalListLimit);
+  });
 }
 
 function check(
@@ -110,18 +178,10 @@ function check(
   useUrls: boolean,
 ): Collected {
   const L = LINK_FLAG;
-  let scopeMask = 0;
-  let scopeWant = 0;
-  if (q.status !== 'all') scopeMask |= L.lost;
-  if (q.status === 'lost') scopeWant |= L.lost;
-  if (!q.includeIndirect) scopeMask |= L.indirect;
-  if (q.excludeInternal) scopeMask |= L.internal;
+  const { scopeMask, scopeWant } = scopeOf(q);
   const excludeScopeMask =
     (q.status === 'live' ? L.lost : 0) | (q.includeIndirect ? 0 : L.indirect);
-  const preds: Array<LinkPredicate | null> = q.targets.map((_, i) => {
-    const f = q.linkFilters[i] ?? null;
-    return f === null ? null : compileLinkPredicate(f, fields, q.internalListLimit);
-  });
+  const preds = predicatesOf(q, fields);
   const nT = q.targets.length;
   const found = q.targets.map(() => new Growing(pages.length * 2));
   const { hostBits, urlBits } = marks;
@@ -180,8 +240,9 @@ function check(
     return { links, units };
   });
   const cands = candidates.subarray(0, nCand);
+  const none: TargetLinks = { links: new Uint32Array(0), units: new Uint32Array(0) };
   return {
-    targets,
+    targetLinks: (t) => targets[t] ?? none,
     candidates: cands,
     counts: counts.subarray(0, nCand),
     linked: linked.subarray(0, nCand),

@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever a file changes meaning; a loader refuses other versions. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Element types of column files. */
 export type ColumnType = 'u8' | 'u16' | 'u32' | 'i16' | 'f64';

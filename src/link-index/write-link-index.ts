@@ -121,6 +121,7 @@ export async function writeLinkIndex(
   const urlPostings = buildPostings(linkUrl, urls.length);
   out.column('url_offsets', urlPostings.offsets);
   out.column('url_postings', urlPostings.ids);
+  const linkFlags = Uint16Array.from(c.linkColumn('flags'));
   const urlHost = new Uint32Array(urls.length);
   for (let l = 0; l < c.linkCount; l++) urlHost[linkUrl[l] as number] = linkHost[l] as number;
   out.column('url_host', urlHost);
@@ -128,6 +129,14 @@ export async function writeLinkIndex(
   const hostPostings = buildPostings(linkHost, hosts.length);
   out.column('host_offsets', hostPostings.offsets);
   out.column('host_postings', hostPostings.ids);
+  // Payloads in posting order, so a walk over postings reads pages and flags sequentially.
+  for (const [name, p] of [
+    ['url', urlPostings],
+    ['host', hostPostings],
+  ] as const) {
+    out.column(`${name}_post_page`, gather(linkPage, p.ids, new Uint32Array(p.ids.length)));
+    out.column(`${name}_post_flags`, gather(linkFlags, p.ids, new Uint16Array(p.ids.length)));
+  }
 
   onProgress?.('index: write', exportSteps + 1, steps);
   const seen = new Uint8Array(domains.length);
@@ -206,6 +215,16 @@ class GenerationWriter {
     writeFileSync(join(this.#dir, offFile), new Uint8Array(offsets.buffer));
     this.heaps[name] = { file, offsets: offFile, count: values.length, bytes: pos };
   }
+}
+
+/** `out[j] = column[ids[j]]`. */
+function gather<T extends Uint32Array | Uint16Array>(
+  column: ArrayLike<number>,
+  ids: Uint32Array,
+  out: T,
+): T {
+  for (let j = 0; j < ids.length; j++) out[j] = column[ids[j] as number] as number;
+  return out;
 }
 
 /** Links are page-major: page p's links are `[start[p], start[p + 1])`. */
