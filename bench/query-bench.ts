@@ -4,6 +4,7 @@
  * DuckDB SQL over the same links; warm p50/p95, ratios, a scan floor, and a check that every
  * peer returns the same top 100 and total. Data is prepared once per work dir and reused.
  */
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { answerDiff, type PeerAnswer, timePeer } from './query/answer.js';
 import { POPULAR_DOMAINS_SQL, type QueryClass, queryClasses } from './query/classes.js';
@@ -188,6 +189,10 @@ export async function benchQuery(o: QueryBenchOptions): Promise<void> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const sizes: SizeReport[] = [];
+  const machine = {
+    cpu: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
   try {
     for (const s of o.sizes) sizes.push(await benchSize(o, s));
   } finally {
@@ -195,6 +200,9 @@ export async function benchQuery(o: QueryBenchOptions): Promise<void> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  console.log(
+    `\nmachine: ${machine.cpu}; load average at start ${machine.loadAverageAtStart.join(', ')}`,
+  );
   printReport(sizes);
   const file = join(o.workDir, 'query-bench.json');
   writeReport(file, sizes, {
@@ -202,6 +210,7 @@ export async function benchQuery(o: QueryBenchOptions): Promise<void> {
     warmup: o.warmup,
     runs: o.runs,
     peers: o.peers,
+    machine,
   });
   console.log(`\nJSON: ${file}`);
   if (sizes.some((s) => s.classes.some((c) => c.mismatches.length > 0))) {
