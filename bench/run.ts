@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- <suite> [options]`: the project's benchmarks. Suites: ingest, wat, build,
- * all. Every figure is the median of several runs, printed beside its baseline from the same run.
+ * query, all (all = ingest, wat and build; query prepares large data and runs on its own).
+ * Every figure is the median of several runs, printed beside its baseline from the same run.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,34 +9,70 @@ import { parseArgs } from 'node:util';
 import { benchBuild } from './build-bench.js';
 import { buildCli } from './cli.js';
 import { benchIngest } from './ingest-bench.js';
+import { parseSizes } from './query/prepare.js';
+import type { PeerName } from './query/report.js';
+import { benchQuery } from './query-bench.js';
 import { benchWat } from './wat-bench.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     pages: { type: 'string', default: '3000' },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string' },
     links: { type: 'string', default: '1000000,10000000' },
     dir: { type: 'string', default: join('bench', 'out') },
+    sizes: { type: 'string', default: '1m,20m' },
+    warmup: { type: 'string', default: '3' },
+    'work-dir': { type: 'string', default: join('bench', 'out', 'query') },
+    peers: { type: 'string', default: 'linkgap,postgres,duckdb' },
+    reindex: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 
 const suite = positionals[0] ?? 'all';
-if (values.help || !['ingest', 'wat', 'build', 'all'].includes(suite)) {
-  console.log(`usage: npm run bench -- [ingest|wat|build|all] [--pages N] [--runs N] [--links N,N] [--dir DIR]
+if (values.help || !['ingest', 'wat', 'build', 'query', 'all'].includes(suite)) {
+  console.log(`usage: npm run bench -- [ingest|wat|build|query|all] [options]
   ingest  WARC.gz pipeline on 1 core and on all cores vs bare htmlparser2 (--pages, --runs)
   wat     WAT ingest captures/s on one core (--pages, --runs)
-  build   build time and peak RSS at each --links size (default 1M and 10M)`);
+  build   build time and peak RSS at each --links size (default 1M and 10M)
+  query   intersection queries (4 classes) on linkgap's engine vs PostgreSQL vs DuckDB SQL:
+          --sizes 1m,20m[,100m]   generated webs to run on (prepared once, cached)
+          --work-dir DIR          where data, the PostgreSQL cluster and the JSON report live
+                                  (default bench/out/query)
+          --runs N --warmup N     measured and warm-up runs per query (default 20 and 3)
+          --peers LIST            any of linkgap,postgres,duckdb (default all three)
+          --reindex               write the link index again even if one exists
+options of the other suites: --pages N, --runs N (default 3), --links N,N, --dir DIR`);
   process.exit(values.help ? 0 : 2);
 }
-buildCli();
-const workDir = values.dir;
-await mkdir(workDir, { recursive: true });
-const pages = Number(values.pages);
-const runs = Number(values.runs);
-if (suite === 'ingest' || suite === 'all') await benchIngest({ pages, runs, workDir });
-if (suite === 'wat' || suite === 'all') await benchWat({ pages, runs, workDir });
-if (suite === 'build' || suite === 'all') {
-  await benchBuild({ sizes: values.links.split(',').map(Number), workDir });
+if (suite === 'query') {
+  const sizes = parseSizes(values.sizes);
+  const peers = values.peers.split(',').map((p) => p.trim());
+  const bad = peers.filter((p) => !['linkgap', 'postgres', 'duckdb'].includes(p));
+  if (sizes === undefined || bad.length > 0) {
+    console.error(sizes === undefined ? `bad --sizes: ${values.sizes}` : `bad --peers: ${bad}`);
+    process.exit(2);
+  }
+  const workDir = values['work-dir'];
+  await mkdir(workDir, { recursive: true });
+  await benchQuery({
+    sizes,
+    workDir,
+    warmup: Number(values.warmup),
+    runs: Number(values.runs ?? 20),
+    peers: peers as PeerName[],
+    reindex: values.reindex,
+  });
+} else {
+  buildCli();
+  const workDir = values.dir;
+  await mkdir(workDir, { recursive: true });
+  const pages = Number(values.pages);
+  const runs = Number(values.runs ?? 3);
+  if (suite === 'ingest' || suite === 'all') await benchIngest({ pages, runs, workDir });
+  if (suite === 'wat' || suite === 'all') await benchWat({ pages, runs, workDir });
+  if (suite === 'build' || suite === 'all') {
+    await benchBuild({ sizes: values.links.split(',').map(Number), workDir });
+  }
 }

@@ -40,3 +40,10 @@ export function printTable(rows: Array<Record<string, string | number>>): void {
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log(line(keys.map((k) => cell(r[k]))));
 }
+
+/** The `p`-th percentile (0–100) of a non-empty list, nearest rank. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const rank = Math.min(s.length, Math.max(1, Math.ceil((p / 100) * s.length)));
+  return s[rank - 1] as number;
+}
