@@ -8,22 +8,25 @@ import type { FilterOp, FilterScalar } from '../core/filter/types.js';
 /** A test of a non-null string value. */
 export type StringTest = (s: string) => boolean;
 
-/** SQL LIKE as an anchored RegExp: `%` any run, `_` one character, `\` escapes the next. */
+/**
+ * SQL LIKE as an anchored RegExp: `%` any run, `_` one character (a code point, as in DuckDB),
+ * `\` escapes the next character.
+ */
 export function likeToRegExp(pattern: string): RegExp {
   let out = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i] as string;
-    if (ch === '\\' && i + 1 < pattern.length) {
-      out += escapeRegExp(pattern[++i] as string);
-    } else if (ch === '%') out += '[\\s\\S]*';
+  const chars = [...pattern];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string;
+    if (ch === '\\' && i + 1 < chars.length) out += escapeRegExp(chars[++i] as string);
+    else if (ch === '%') out += '[\\s\\S]*';
     else if (ch === '_') out += '[\\s\\S]';
     else out += escapeRegExp(ch);
   }
-  return new RegExp(`${out}$`);
+  return new RegExp(`${out}$`, 'u');
 }
 
 function escapeRegExp(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
