@@ -89,5 +89,8 @@ for (const [name, q] of classes) {
   times.sort((a, b) => a - b);
   const p50 = times[Math.floor(times.length / 2)] as number;
   const p90 = times[Math.floor(times.length * 0.9)] as number;
-  console.log(`${name}: p50 ${p50.toFixed(2)} ms, p90 ${p90.toFixed(2)} ms, total_count ${total}`);
+  const min = times[0] as number;
+  console.log(
+    `${name}: p50 ${p50.toFixed(2)} ms, p90 ${p90.toFixed(2)} ms, min ${min.toFixed(2)} ms, total_count ${total}`,
+  );
 }

@@ -278,6 +278,10 @@ describe('openEngine over a generated, ingested and built web', () => {
       const b = await verify.pageIntersection(q);
       expect(b).toEqual(a);
       if (a.total_count > 0) nonEmpty++;
+      // Domain mode: the exact domain sets (taken when there is no link filter) agree too.
+      const d = { ...q, source: 'domain' as const, order: [] };
+      if (rnd() < 0.5) d.linkFilters = d.linkFilters.map(() => null);
+      expect(await engine.domainIntersection(d)).toEqual(await scan.domainIntersection(d));
     }
     expect(nonEmpty).toBeGreaterThan(10);
   });

@@ -4,6 +4,7 @@
 import type { IntersectQuery, RankScale } from '../core/query/intersect-query.js';
 import { loadLinkIndex, PageSets } from '../link-index/index.js';
 import { createUnitScratch, type UnitScratch } from './collect.js';
+import { domainCandidates, hostDomains } from './domain-candidates.js';
 import { createIndexView, type IndexView } from './index-view.js';
 import { createLinkFields, type LinkFields } from './link-fields.js';
 import { runDomainQuery } from './run-domain.js';
@@ -18,8 +19,9 @@ import type {
 import { linksOfPages, type SpecScratch, verifyPages } from './verify-pages.js';
 
 /**
- * How page mode finds its candidates: `auto` picks per query, `scan` walks the targets'
- * postings, `verify` bounds candidates with page sets and checks each page's links.
+ * How candidates are found: `scan` walks the targets' postings; `auto` uses roaring sets where
+ * they are exact or cheaper (domain mode: exact domain sets; page mode: page sets bounding the
+ * candidates, then each page's links checked), `verify` forces the page-set check in page mode.
  */
 export type PagePlan = 'auto' | 'scan' | 'verify';
 
@@ -39,6 +41,7 @@ export class LinkIndexEngine implements Engine {
   readonly loadMs: number;
 
   readonly #plan: PagePlan;
+  readonly #hostDomain: Int32Array;
 
   constructor(view: IndexView, info: IndexInfo, loadMs: number, plan: PagePlan = 'auto') {
     this.#view = view;
@@ -50,7 +53,14 @@ export class LinkIndexEngine implements Engine {
       hostBits: new Uint32Array(view.hosts.offsets.length - 1),
       urlBits: new Uint32Array(view.urls.name.count),
     };
-    this.#pageSets = new PageSets(view.hosts, view.urls, view.link.page, POPULAR_HOST_LINKS);
+    this.#pageSets = new PageSets(
+      view.hosts,
+      view.urls,
+      view.link.page,
+      view.page.domain,
+      POPULAR_HOST_LINKS,
+    );
+    this.#hostDomain = hostDomains(view);
     this.loadMs = loadMs + this.#pageSets.buildMs;
   }
 
@@ -91,8 +101,20 @@ export class LinkIndexEngine implements Engine {
 
   async domainIntersection(q: IntersectQuery): Promise<IntersectionResult<DomainIntersectionItem>> {
     if (q.source !== 'domain') throw new Error('domainIntersection needs query.source = domain');
+    const fields = this.#fieldsFor(q.rankScale);
     return guarded(this.#domains, () =>
-      runDomainQuery(this.#view, q, this.#fieldsFor(q.rankScale), this.#domains),
+      runDomainQuery(this.#view, q, fields, this.#domains, () =>
+        this.#plan === 'scan'
+          ? null
+          : domainCandidates(
+              this.#view,
+              q,
+              fields,
+              this.#domains,
+              this.#pageSets,
+              this.#hostDomain,
+            ),
+      ),
     );
   }
 

@@ -29,26 +29,39 @@ export class PageSets {
   readonly #linkPage: Uint32Array;
   readonly #byHost = new Map<number, Bitmap>();
   readonly #liveByHost = new Map<number, Bitmap>();
+  readonly #domainsByHost = new Map<number, Bitmap>();
+  readonly #liveDomainsByHost = new Map<number, Bitmap>();
+  readonly #pageDomain: Uint32Array;
   readonly #hostFlags: Uint16Array;
   readonly #urlFlags: Uint16Array;
   /** Milliseconds spent precomputing the popular hosts' sets. */
   readonly buildMs: number;
 
   /** Precompute the sets of hosts with at least `threshold` links. */
-  constructor(hosts: CsrWithFlags, urls: CsrWithFlags, linkPage: Uint32Array, threshold: number) {
+  constructor(
+    hosts: CsrWithFlags,
+    urls: CsrWithFlags,
+    linkPage: Uint32Array,
+    pageDomain: Uint32Array,
+    threshold: number,
+  ) {
     const started = performance.now();
     this.#hosts = hosts;
     this.#urls = urls;
     this.#linkPage = linkPage;
     this.#hostFlags = hosts.postFlags;
     this.#urlFlags = urls.postFlags;
+    this.#pageDomain = pageDomain;
     const nHosts = hosts.offsets.length - 1;
     for (let h = 0; h < nHosts; h++) {
       const from = hosts.offsets[h] as number;
       const to = hosts.offsets[h + 1] as number;
       if (to - from < threshold) continue;
       this.#byHost.set(h, this.#fromPostings(hosts, [[from, to]], null));
-      this.#liveByHost.set(h, this.#fromPostings(hosts, [[from, to]], this.#hostFlags));
+      const live = this.#fromPostings(hosts, [[from, to]], this.#hostFlags);
+      this.#liveByHost.set(h, live);
+      this.#domainsByHost.set(h, this.#toDomains(this.#byHost.get(h) as Bitmap));
+      this.#liveDomainsByHost.set(h, this.#toDomains(live));
     }
     this.buildMs = performance.now() - started;
   }
@@ -76,6 +89,37 @@ export class PageSets {
       }
     }
     return new RoaringBitmap32(pages.subarray(0, m));
+  }
+
+  #toDomains(pages: Bitmap): Bitmap {
+    const ids = pages.toUint32Array();
+    const pd = this.#pageDomain;
+    for (let i = 0; i < ids.length; i++) ids[i] = pd[ids[i] as number] as number;
+    return new RoaringBitmap32(ids);
+  }
+
+  /** As `pagesOf`, for the pages' domains. */
+  domainsOf(
+    hostRanges: Array<[number, number]>,
+    urlRanges: Array<[number, number]>,
+    live = false,
+  ): Bitmap {
+    const parts: Bitmap[] = [];
+    const small: Array<[number, number]> = [];
+    const pre = live ? this.#liveDomainsByHost : this.#domainsByHost;
+    for (const [a, b] of hostRanges) {
+      for (let h = a; h < b; h++) {
+        const bm = pre.get(h);
+        if (bm !== undefined) parts.push(bm);
+        else small.push([h, h + 1]);
+      }
+    }
+    if (small.length > 0 || urlRanges.length > 0) {
+      parts.push(this.#toDomains(this.pagesOf(small, urlRanges, live)));
+    }
+    if (parts.length === 0) return new RoaringBitmap32();
+    if (parts.length === 1) return parts[0] as Bitmap;
+    return RoaringBitmap32.orMany(parts);
   }
 
   /**
@@ -135,4 +179,12 @@ export function atLeast(sets: readonly Bitmap[], k: number): Bitmap {
 /** `a` without the elements of `b`. */
 export function without(a: Bitmap, b: Bitmap): Bitmap {
   return RoaringBitmap32.andNot(a, b);
+}
+
+/** `a` without the element `x` (a copy when `x` is in it). */
+export function withoutOne(a: Bitmap, x: number): Bitmap {
+  if (!a.has(x)) return a;
+  const out = new RoaringBitmap32(a);
+  out.delete(x);
+  return out;
 }
