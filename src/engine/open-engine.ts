@@ -4,7 +4,12 @@
 import type { IntersectQuery, RankScale } from '../core/query/intersect-query.js';
 import { loadLinkIndex, PageSets } from '../link-index/index.js';
 import { createUnitScratch, type UnitScratch } from './collect.js';
-import { domainCandidates, hostDomains } from './domain-candidates.js';
+import {
+  type DomainPages,
+  domainCandidates,
+  domainPages,
+  hostDomains,
+} from './domain-candidates.js';
 import { createIndexView, type IndexView } from './index-view.js';
 import { createLinkFields, type LinkFields } from './link-fields.js';
 import { runDomainQuery } from './run-domain.js';
@@ -42,6 +47,7 @@ export class LinkIndexEngine implements Engine {
 
   readonly #plan: PagePlan;
   readonly #hostDomain: Int32Array;
+  readonly #domainPages: DomainPages;
 
   constructor(view: IndexView, info: IndexInfo, loadMs: number, plan: PagePlan = 'auto') {
     this.#view = view;
@@ -61,6 +67,7 @@ export class LinkIndexEngine implements Engine {
       POPULAR_HOST_LINKS,
     );
     this.#hostDomain = hostDomains(view);
+    this.#domainPages = domainPages(view);
     this.loadMs = loadMs + this.#pageSets.buildMs;
   }
 
@@ -106,14 +113,12 @@ export class LinkIndexEngine implements Engine {
       runDomainQuery(this.#view, q, fields, this.#domains, () =>
         this.#plan === 'scan'
           ? null
-          : domainCandidates(
-              this.#view,
-              q,
-              fields,
-              this.#domains,
-              this.#pageSets,
-              this.#hostDomain,
-            ),
+          : domainCandidates(this.#view, q, fields, this.#domains, {
+              sets: this.#pageSets,
+              hostDomain: this.#hostDomain,
+              domainPages: this.#domainPages,
+              linksOfPages: (pages) => linksOfPages(this.#view, q, fields, this.#marks, pages),
+            }),
       ),
     );
   }

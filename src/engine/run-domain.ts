@@ -147,7 +147,7 @@ export function runDomainQuery(
         : selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
     if (!needAll) {
       // Group only the returned domains' links.
-      const units = window.map((p) => c.candidates[p] as number);
+      const units = Uint32Array.from(window, (p) => c.candidates[p] as number);
       for (const [t] of q.targets.entries()) {
         groups[t] = groupByCandidate(c.linksOfUnits(t, units), scratch.pos, n);
       }
