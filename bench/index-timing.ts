@@ -58,7 +58,9 @@ const dofollow: FilterExpr = {
   op: '=',
   value: true,
 };
-const t = top as string[];
+// LINKGAP_TARGETS=a.com,b.com,c.com overrides the first targets (third = the exclude).
+const chosen = (process.env.LINKGAP_TARGETS ?? '').split(',').filter((x) => x !== '');
+const t = [...chosen, ...(top as string[]).filter((d) => !chosen.includes(d))];
 const classes: Array<[string, IntersectQuery]> = [
   [
     'page: 2 popular + exclude + 1.dofollow, top 100',

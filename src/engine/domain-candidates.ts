@@ -16,11 +16,12 @@ import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
 import { resolveRanges, type SpecRanges, toSlices } from './resolve-targets.js';
 
-const MIXED = -2;
+/** `ownDomain` when the links point at more than one registrable domain. */
+export const MIXED = -2;
 const MAX_URLS_CHECKED = 10_000;
 
 /** The one registrable domain every link into `r` points at, -1 for none, MIXED otherwise. */
-function ownDomain(v: IndexView, r: SpecRanges, hostDomain: Int32Array): number {
+export function ownDomain(v: IndexView, r: SpecRanges, hostDomain: Int32Array): number {
   let d = -1;
   const see = (x: number): boolean => {
     if (x < 0) return true;

@@ -315,6 +315,7 @@ describe('openEngine over a generated, ingested and built web', () => {
       const a = await scan.pageIntersection(q);
       const b = await verify.pageIntersection(q);
       expect(b).toEqual(a);
+      expect(await engine.pageIntersection(q)).toEqual(a);
       if (a.total_count > 0) nonEmpty++;
       // Domain mode: the exact domain sets (taken when there is no link filter) agree too.
       const d: IntersectQuery = {

@@ -2,7 +2,7 @@
  * `openEngine`: the `Engine` over the current link index generation under an index root.
  */
 import type { IntersectQuery, RankScale } from '../core/query/intersect-query.js';
-import { loadLinkIndex, PageSets } from '../link-index/index.js';
+import { type Bitmap, bitmapOf, loadLinkIndex, PageSets } from '../link-index/index.js';
 import { createUnitScratch, type UnitScratch } from './collect.js';
 import {
   type DomainPages,
@@ -10,6 +10,7 @@ import {
   domainPages,
   hostDomains,
 } from './domain-candidates.js';
+import { exactPages, type PageSetContext } from './exact-pages.js';
 import { createIndexView, type IndexView } from './index-view.js';
 import { createLinkFields, type LinkFields } from './link-fields.js';
 import { runDomainQuery } from './run-domain.js';
@@ -48,6 +49,7 @@ export class LinkIndexEngine implements Engine {
   readonly #plan: PagePlan;
   readonly #hostDomain: Int32Array;
   readonly #domainPages: DomainPages;
+  readonly #ownPages = new Map<number, Bitmap>();
 
   constructor(view: IndexView, info: IndexInfo, loadMs: number, plan: PagePlan = 'auto') {
     this.#view = view;
@@ -69,6 +71,24 @@ export class LinkIndexEngine implements Engine {
     this.#hostDomain = hostDomains(view);
     this.#domainPages = domainPages(view);
     this.loadMs = loadMs + this.#pageSets.buildMs;
+  }
+
+  #pageSetContext(q: IntersectQuery, fields: LinkFields): PageSetContext {
+    return {
+      sets: this.#pageSets,
+      hostDomain: this.#hostDomain,
+      domainPages: this.#domainPages,
+      linksOfPages: (pages) => linksOfPages(this.#view, q, fields, this.#marks, pages),
+      pagesOfDomain: (d) => {
+        let set = this.#ownPages.get(d);
+        if (set === undefined) {
+          const { offsets, ids } = this.#domainPages;
+          set = bitmapOf(ids.subarray(offsets[d] as number, offsets[d + 1] as number));
+          this.#ownPages.set(d, set);
+        }
+        return set;
+      },
+    };
   }
 
   #fieldsFor(scale: RankScale): LinkFields {
@@ -93,7 +113,10 @@ export class LinkIndexEngine implements Engine {
         () =>
           this.#plan === 'scan'
             ? null
-            : verifyPages(
+            : ((this.#plan === 'auto'
+                ? exactPages(this.#view, q, fields, this.#pages, this.#pageSetContext(q, fields))
+                : null) ??
+              verifyPages(
                 this.#view,
                 q,
                 fields,
@@ -101,7 +124,7 @@ export class LinkIndexEngine implements Engine {
                 this.#marks,
                 this.#pageSets,
                 this.#plan === 'verify',
-              ),
+              )),
       ),
     );
   }
@@ -113,12 +136,7 @@ export class LinkIndexEngine implements Engine {
       runDomainQuery(this.#view, q, fields, this.#domains, () =>
         this.#plan === 'scan'
           ? null
-          : domainCandidates(this.#view, q, fields, this.#domains, {
-              sets: this.#pageSets,
-              hostDomain: this.#hostDomain,
-              domainPages: this.#domainPages,
-              linksOfPages: (pages) => linksOfPages(this.#view, q, fields, this.#marks, pages),
-            }),
+          : domainCandidates(this.#view, q, fields, this.#domains, this.#pageSetContext(q, fields)),
       ),
     );
   }
