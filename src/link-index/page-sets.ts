@@ -3,8 +3,8 @@
  * for small hosts and URL ranges, and the k-of-n algebra over them. A page set of a spec is a
  * superset of the pages with a link in any scope, so it bounds the candidates of a query.
  */
-import roaring from 'roaring';
 import { LINK_FLAG } from './format.js';
+import { roaring } from './load-roaring.js';
 
 const { RoaringBitmap32 } = roaring;
 /** A roaring bitmap of page ids. */
