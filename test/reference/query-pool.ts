@@ -2,8 +2,9 @@
  * What a dataset offers the random query generator: its linked URLs, hosts and domains by
  * popularity, and the observed values of every backlink field (for filter values that hit).
  */
+
+import { BACKLINK_FIELDS as BACKLINK_FIELD_TYPES } from '../../src/core/filter/catalogue.js';
 import { linkFieldValues, sourcePage } from './backlink-object.js';
-import { BACKLINK_FIELD_TYPES } from './fields.js';
 import { compareStrings, linkOrder } from './order.js';
 import type { LinkRow, ReferenceData } from './reference-data.js';
 

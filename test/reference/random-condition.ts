@@ -2,6 +2,8 @@
  * Seeded random filter conditions over every field type and operator, with values drawn from a
  * dataset so that many of them hit (LIKE patterns cut from real values, regexes, words …).
  */
+
+import { RANK_FIELDS as RANK_FIELD_NAMES } from '../../src/core/filter/catalogue.js';
 import type {
   FieldRef,
   FieldType,
@@ -12,7 +14,6 @@ import type {
 } from '../../src/core/filter/types.js';
 import type { RankScale } from '../../src/core/query/intersect-query.js';
 import { scaled } from './backlink-object.js';
-import { RANK_FIELD_NAMES } from './fields.js';
 import type { PoolValue, QueryPool } from './query-pool.js';
 
 /** A seeded random source with the helpers the generators need. */

@@ -4,6 +4,11 @@
  * modes, k-of-n, every status, link and item filters over every field type and operator, orders,
  * windows across page boundaries, both rank scales and small internal list limits.
  */
+
+import {
+  BACKLINK_FIELDS as BACKLINK_FIELD_TYPES,
+  DOMAIN_STATS_FIELDS as DOMAIN_STATS_FIELD_TYPES,
+} from '../../src/core/filter/catalogue.js';
 import type { FilterCondition, FilterExpr } from '../../src/core/filter/types.js';
 import type {
   IntersectQuery,
@@ -14,7 +19,6 @@ import type {
   SourceLevel,
   TargetSpec,
 } from '../../src/core/query/intersect-query.js';
-import { BACKLINK_FIELD_TYPES, DOMAIN_STATS_FIELD_TYPES } from './fields.js';
 import type { QueryPool } from './query-pool.js';
 import {
   backlinkValues,
