@@ -67,5 +67,71 @@ export interface Capture {
   size?: number;
   /** Page-level metadata: description, generator, robots, x-robots-tag, canonical, og:*, twitter:*. */
   meta?: Record<string, string>;
+  /** Evidence for spam scores and platform types, gathered from the document at ingest. */
+  signals?: PageSignals;
   links: LinkOccurrence[];
 }
+
+/** Contact evidence a page can show (`PageSignals.contact`). */
+export type ContactKind = 'email' | 'phone' | 'contact_page';
+
+/**
+ * Evidence about a page that its links and meta do not carry, gathered at ingest for the
+ * build's spam scores and platform types (docs/captures-ndjson.md). Every field is optional:
+ * absent means "not observed" (a WAT record cannot tell text length, for instance).
+ */
+export interface PageSignals {
+  /** Distinct hosts of `<script src>` and `<link href>` inside `<head>`, lower-case, at most 50. */
+  head_hosts?: string[];
+  /**
+   * Site software recognised from the generator meta, resource URLs and markup, distinct, in
+   * the vocabulary of `SOFTWARE_NAMES` (`wordpress`, `shopify`, `phpbb`, …).
+   */
+  software?: string[];
+  /** schema.org types from `itemtype` and JSON-LD `@type`, short names (`BlogPosting`), ≤ 20. */
+  schema_types?: string[];
+  /** Contact evidence found on the page, distinct, in this order: email, phone, contact_page. */
+  contact?: ContactKind[];
+  /** A `<link rel=icon>` (also `shortcut icon`, `apple-touch-icon`) is present. */
+  favicon?: boolean;
+  /** Visible text length in characters, whitespace collapsed. */
+  text_chars?: number;
+}
+
+/** Site software `PageSignals.software` can name. */
+export const SOFTWARE_NAMES = [
+  'wordpress',
+  'joomla',
+  'drupal',
+  'typo3',
+  'wix',
+  'squarespace',
+  'webflow',
+  'ghost',
+  'blogger',
+  'tumblr',
+  'medium',
+  'hugo',
+  'jekyll',
+  'shopify',
+  'woocommerce',
+  'magento',
+  'prestashop',
+  'opencart',
+  'bigcommerce',
+  'mediawiki',
+  'dokuwiki',
+  'confluence',
+  'phpbb',
+  'vbulletin',
+  'xenforo',
+  'discourse',
+  'invision',
+  'mybb',
+  'smf',
+  'nodebb',
+  'flarum',
+] as const;
+
+/** A name of `SOFTWARE_NAMES`. */
+export type SoftwareName = (typeof SOFTWARE_NAMES)[number];

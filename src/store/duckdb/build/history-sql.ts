@@ -19,7 +19,18 @@ SELECT capture_id, content_id, url, fetched_at,
                       '(^|[^a-z])(nofollow|none)([^a-z]|$)') AS page_nofollow
 FROM resolved_captures WHERE status < 500`;
 
-/** Pages: the latest capture's facts, visit counts, canonical and internal/external link counts. */
+/**
+ * Pages: the latest capture's facts, visit counts, canonical and internal/external link counts.
+ * Columns later build steps fill (all null until then):
+ * - ranks (0–1000, docs/ranks.md): `page_rank` (0 = no inbound dofollow link), `page_pass`
+ *   (what one dofollow link from this page passes), `domain_rank` and `domain_pass` (the same for
+ *   the page's registrable domain in the domain graph);
+ * - page facts: `spam_score` (0–100, null when the page has no HTML capture to score),
+ *   `spam_signals` (bit mask over `SPAM_SIGNALS`), `host_spam_score` / `domain_spam_score` (mean
+ *   over the host's / registrable domain's scored pages), `platform_type` (the domain's platform
+ *   types, most frequent first), `host_ip` (most recent IP of the page's host) and its `country`
+ *   (ISO 3166 alpha-2), `is_technical` (host on the technical-host list).
+ */
 export const PAGES_SQL = `
 CREATE TABLE pages_next AS
 WITH latest AS (
@@ -40,8 +51,13 @@ SELECT p.url, h.host, h.domain, h.tld, h.is_ip, starts_with(p.url, 'https:') AS 
        p.l.meta AS meta, json_extract_string(p.l.meta, '$.canonical') AS canonical,
        coalesce(lc.internal_links, 0) AS internal_links,
        coalesce(lc.external_links, 0) AS external_links,
-       CAST(NULL AS INTEGER) AS page_rank, CAST(NULL AS INTEGER) AS spam_score,
-       CAST(NULL AS VARCHAR[]) AS platform_type, CAST(NULL AS VARCHAR) AS country
+       -- Filled by later build steps (ranks, page facts): see the PAGES_SQL comment.
+       CAST(NULL AS SMALLINT) AS page_rank, CAST(NULL AS SMALLINT) AS page_pass,
+       CAST(NULL AS SMALLINT) AS domain_rank, CAST(NULL AS SMALLINT) AS domain_pass,
+       CAST(NULL AS SMALLINT) AS spam_score, CAST(NULL AS INTEGER) AS spam_signals,
+       CAST(NULL AS SMALLINT) AS host_spam_score, CAST(NULL AS SMALLINT) AS domain_spam_score,
+       CAST(NULL AS VARCHAR[]) AS platform_type, CAST(NULL AS VARCHAR) AS host_ip,
+       CAST(NULL AS VARCHAR) AS country, false AS is_technical
 FROM latest p
 LEFT JOIN visits v USING (url)
 LEFT JOIN b_url_hosts uh ON uh.url = p.url
