@@ -50,6 +50,8 @@ const base = (targets: string[], excludes: string[]): IntersectQuery => ({
   limit: 100,
   rankScale: 'one_thousand',
   internalListLimit: 10,
+  excludeTechnicalHosts: false,
+  explainSpam: false,
 });
 const dofollow: FilterExpr = {
   kind: 'cond',

@@ -66,6 +66,8 @@ function query(
     limit: 100,
     rankScale: 'one_hundred',
     internalListLimit: 10,
+    excludeTechnicalHosts: false,
+    explainSpam: false,
   };
 }
 

@@ -51,6 +51,18 @@ function commonFields(orderExample: string): Record<string, unknown> {
     include_subdomains: { type: ['boolean', 'null'], default: true },
     include_indirect_links: { type: ['boolean', 'null'], default: true },
     exclude_internal_backlinks: { type: ['boolean', 'null'], default: true },
+    exclude_technical_hosts: {
+      type: ['boolean', 'null'],
+      default: false,
+      description:
+        'linkgap extension: drop backlinks from CDN, font, analytics, tag-manager and social-widget hosts, so they are never prospects.',
+    },
+    explain_spam: {
+      type: ['boolean', 'null'],
+      default: false,
+      description:
+        'linkgap extension: add the spam signals that fired (code, weight) to backlinks (backlink_spam_signals) and to domain stats (spam_signals).',
+    },
     intersection_mode: {
       type: ['string', 'null'],
       enum: ['all', 'partial', null],

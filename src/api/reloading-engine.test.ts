@@ -21,6 +21,8 @@ const query: IntersectQuery = {
   limit: 100,
   rankScale: 'one_thousand',
   internalListLimit: 10,
+  excludeTechnicalHosts: false,
+  explainSpam: false,
 };
 
 function fakeFor(generation: string): FakeEngine {

@@ -2,10 +2,11 @@
  * The backlink object of one link (docs/intersection-semantics.md §Backlink object), in
  * DataForSEO's field order.
  */
+import { signalsOf } from '../build/spam/signals.js';
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { LINK_FLAG, NULL_I16, PAGE_FLAG } from '../link-index/index.js';
 import { type DictColumn, dictText, type IndexView } from './index-view.js';
-import type { Backlink, IndirectHop } from './types.js';
+import type { Backlink, IndirectHop, SpamSignalHit } from './types.js';
 import { formatSeconds, scaleRankValue } from './values.js';
 
 const orNull = (x: number) => (x === NULL_I16 ? null : x);
@@ -22,7 +23,7 @@ function cappedList(c: DictColumn, row: number, limit: number): string[] | null 
 export function buildBacklink(
   v: IndexView,
   l: number,
-  q: Pick<IntersectQuery, 'rankScale' | 'internalListLimit'>,
+  q: Pick<IntersectQuery, 'rankScale' | 'internalListLimit' | 'explainSpam'>,
 ): Backlink {
   const L = v.link;
   const P = v.page;
@@ -32,7 +33,7 @@ export function buildBacklink(
   const rank = (a: Int16Array) => scaleRankValue(orNull(a[l] as number), scale);
   const prev = L.prevSeen[l] as number;
   const path = dictText(L.path, l);
-  return {
+  const b: Backlink = {
     type: 'backlinks_page_intersection',
     domain_from: v.domain.name.get(P.domain[p] as number),
     url_from: P.url.get(p),
@@ -79,4 +80,14 @@ export function buildBacklink(
     is_indirect_link: (f & LINK_FLAG.indirect) !== 0,
     indirect_link_path: path === null ? null : (JSON.parse(path) as IndirectHop[]),
   };
+  if (q.explainSpam) {
+    b.backlink_spam_signals =
+      P.spamScore[p] === NULL_I16 ? null : spamHits(P.spamSignals[p] as number);
+  }
+  return b;
+}
+
+/** The fired signals of a page's bit mask, in bit order. */
+export function spamHits(mask: number): SpamSignalHit[] {
+  return signalsOf(mask).map((s) => ({ signal: s.code, weight: s.weight }));
 }

@@ -5,7 +5,7 @@
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { LINK_FLAG } from '../link-index/index.js';
-import { type TargetTest, targetTest } from './flag-filter.js';
+import { excludeScopeMask, scopeOf, type TargetTest, targetTest } from './flag-filter.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
 import { compileLinkPredicate } from './link-predicate.js';
@@ -89,15 +89,8 @@ export function collect(
 ): Collected {
   const pageDomain = domainMode ? v.page.domain : null;
   const mask = scratch.mask;
-  const L = LINK_FLAG;
-  let scopeMask = 0;
-  let scopeWant = 0;
-  if (q.status !== 'all') scopeMask |= L.lost;
-  if (q.status === 'lost') scopeWant |= L.lost;
-  if (!q.includeIndirect) scopeMask |= L.indirect;
-  const excludeScopeMask =
-    (q.status === 'live' ? L.lost : 0) | (q.includeIndirect ? 0 : L.indirect);
-  if (q.excludeInternal) scopeMask |= L.internal;
+  const { scopeMask, scopeWant } = scopeOf(q);
+  const xMask = excludeScopeMask(q);
 
   const resolved = q.targets.map((t) => resolveSpec(v, t));
   // Each unit is touched at most once, so the scratch buffer (one per unit) always suffices.
@@ -146,7 +139,7 @@ export function collect(
       const pf = s.flags;
       const pp = s.pages;
       for (let j = s.from; j < s.to; j++) {
-        if (((pf[j] as number) & excludeScopeMask) !== 0) continue;
+        if (((pf[j] as number) & xMask) !== 0) continue;
         let u = pp[j] as number;
         if (pageDomain !== null) u = pageDomain[u] as number;
         const m = mask[u] as number;
@@ -245,13 +238,7 @@ export function linkAccess(
 
 /** The per-link tests of a query's targets (scope, internal exclusion, link filter). */
 export function targetTests(q: IntersectQuery, fields: LinkFields): TargetTest[] {
-  const L = LINK_FLAG;
-  let scopeMask = 0;
-  let scopeWant = 0;
-  if (q.status !== 'all') scopeMask |= L.lost;
-  if (q.status === 'lost') scopeWant |= L.lost;
-  if (!q.includeIndirect) scopeMask |= L.indirect;
-  if (q.excludeInternal) scopeMask |= L.internal;
+  const { scopeMask, scopeWant } = scopeOf(q);
   return q.targets.map((_, i) =>
     targetTest(scopeMask, scopeWant, q.linkFilters[i] ?? null, (e) =>
       compileLinkPredicate(e, fields, q.internalListLimit),

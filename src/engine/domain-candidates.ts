@@ -146,7 +146,8 @@ export function domainCandidates(
   ctx: DomainSetContext,
 ): Collected | null {
   const { sets, hostDomain } = ctx;
-  if (!q.includeIndirect || q.status === 'lost') return null;
+  // Domain sets count technical hosts' pages too; the posting walk drops them.
+  if (!q.includeIndirect || q.status === 'lost' || q.excludeTechnicalHosts) return null;
   if (q.linkFilters.some((f) => f !== null && f !== undefined)) return null;
   const live = q.status === 'live';
   const ranges = q.targets.map((t) => resolveRanges(v, t));

@@ -3,10 +3,11 @@
  * (docs/intersection-semantics.md §Domain stats). Scalars are computed alone for filters and
  * order keys over every candidate; count maps only for the returned domains.
  */
+import { type SpamSignal, signalsOf } from '../build/spam/signals.js';
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { LINK_FLAG, NULL_I16 } from '../link-index/index.js';
 import type { DictColumn, IndexView } from './index-view.js';
-import type { CountMap, DomainTargetStats } from './types.js';
+import type { CountMap, DomainTargetStats, SpamSignalCount } from './types.js';
 import { formatSeconds, scaleRankValue } from './values.js';
 
 /** The scalar fields of the stats, times as seconds. */
@@ -62,7 +63,7 @@ export function scalarStats(
 ): ScalarStats {
   const L = v.link;
   const P = v.page;
-  let rank = NULL_I16;
+  let passes = false;
   let firstSeen = Number.POSITIVE_INFINITY;
   let maxLast = 0;
   let allLost = true;
@@ -77,15 +78,16 @@ export function scalarStats(
     const l = S[i] as number;
     const f = L.flags[l] as number;
     const p = L.page[l] as number;
-    const r = L.rank[l] as number;
-    if (r !== NULL_I16 && (rank === NULL_I16 || r > rank)) rank = r;
     const fs = L.firstSeen[l] as number;
     if (fs < firstSeen) firstSeen = fs;
     const ls = L.lastSeen[l] as number;
     if (ls > maxLast) maxLast = ls;
     if (!(f & LINK_FLAG.lost)) allLost = false;
     const nofollow = !(f & LINK_FLAG.dofollow);
-    if (!nofollow) allNofollow = false;
+    if (!nofollow) {
+      allNofollow = false;
+      if (!(f & LINK_FLAG.lost)) passes = true;
+    }
     const s = L.spam[l] as number;
     if (s !== NULL_I16) {
       spamSum += s;
@@ -104,6 +106,8 @@ export function scalarStats(
   for (const ip of ips) subnets.add(subnetOf(P.ip.heap.get(ip)));
   let pagesNofollow = 0;
   for (const nf of pages.values()) if (nf) pagesNofollow++;
+  const pass = v.domain.pass[domain] as number;
+  const rank = pass === NULL_I16 ? NULL_I16 : passes ? pass : 0;
   return {
     target: v.domain.name.get(domain),
     rank: scaleRankValue(rank === NULL_I16 ? null : rank, q.rankScale),
@@ -156,7 +160,7 @@ export function computeDomainStats(
   v: IndexView,
   domain: number,
   S: ArrayLike<number>,
-  q: Pick<IntersectQuery, 'rankScale' | 'internalListLimit'>,
+  q: Pick<IntersectQuery, 'rankScale' | 'internalListLimit' | 'explainSpam'>,
   scalars: ScalarStats = scalarStats(v, domain, S, q),
 ): DomainTargetStats {
   const L = v.link;
@@ -182,7 +186,7 @@ export function computeDomainStats(
   }
   const cap = q.internalListLimit;
   const s = scalars;
-  return {
+  const stats: DomainTargetStats = {
     type: 'backlinks_domain_intersection',
     target: s.target,
     rank: s.rank,
@@ -207,6 +211,26 @@ export function computeDomainStats(
     referring_links_semantic_locations: countMap(L.semantic, semantic, cap),
     referring_links_countries: countMap(P.country, countries, null),
   };
+  if (q.explainSpam) stats.spam_signals = signalCounts(v, S);
+  return stats;
+}
+
+/** The spam signals fired on the distinct scored source pages of `S`, most frequent first. */
+export function signalCounts(v: IndexView, S: ArrayLike<number>): SpamSignalCount[] {
+  const P = v.page;
+  const seen = new Set<number>();
+  const counts = new Map<SpamSignal, number>();
+  for (let i = 0; i < S.length; i++) {
+    const p = v.link.page[S[i] as number] as number;
+    if (seen.has(p) || P.spamScore[p] === NULL_I16) continue;
+    seen.add(p);
+    for (const sig of signalsOf(P.spamSignals[p] as number)) {
+      counts.set(sig, (counts.get(sig) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].bit - b[0].bit)
+    .map(([sig, pages]) => ({ signal: sig.code, weight: sig.weight, pages }));
 }
 
 /**

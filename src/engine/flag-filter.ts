@@ -3,6 +3,7 @@
  * the posting walk already does, so they cost nothing per link.
  */
 import type { FilterCondition, FilterExpr } from '../core/filter/types.js';
+import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { LINK_FLAG } from '../link-index/index.js';
 
 const FLAG_FIELDS: Readonly<Record<string, number>> = {
@@ -57,6 +58,32 @@ export function splitFlagFilter(expr: FilterExpr | null): SplitFilter {
         ? (rest[0] as FilterExpr)
         : { kind: 'and', items: rest };
   return out;
+}
+
+/** The scope of the target sets A_i as a flag test: `(flags & scopeMask) === scopeWant`. */
+export function scopeOf(
+  q: Pick<
+    IntersectQuery,
+    'status' | 'includeIndirect' | 'excludeInternal' | 'excludeTechnicalHosts'
+  >,
+): { scopeMask: number; scopeWant: number } {
+  const L = LINK_FLAG;
+  let scopeMask = 0;
+  let scopeWant = 0;
+  if (q.status !== 'all') scopeMask |= L.lost;
+  if (q.status === 'lost') scopeWant |= L.lost;
+  if (!q.includeIndirect) scopeMask |= L.indirect;
+  if (q.excludeInternal) scopeMask |= L.internal;
+  if (q.excludeTechnicalHosts) scopeMask |= L.fromTechnical;
+  return { scopeMask, scopeWant };
+}
+
+/**
+ * The links of the exclusion set X are those with `(flags & mask) === 0`: live ones under
+ * status live, direct ones without indirect links. No internal or technical-host exclusion.
+ */
+export function excludeScopeMask(q: Pick<IntersectQuery, 'status' | 'includeIndirect'>): number {
+  return (q.status === 'live' ? LINK_FLAG.lost : 0) | (q.includeIndirect ? 0 : LINK_FLAG.indirect);
 }
 
 /** The per-link test of target set A_i: `(flags & mask) === want` and then `pred`. */

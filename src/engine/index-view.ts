@@ -52,6 +52,12 @@ export interface IndexView {
     internalLinks: Float64Array;
     externalLinks: Float64Array;
     pageRank: Int16Array;
+    /** What one dofollow link from the page passes (0–1000). */
+    pagePass: Int16Array;
+    spamScore: Int16Array;
+    /** Bit mask over `SPAM_SIGNALS`. */
+    spamSignals: Uint32Array;
+    hostSpamScore: Int16Array;
     /** Page p's links are `[linkStart[p], linkStart[p + 1])`. */
     linkStart: Uint32Array;
     tld: DictColumn;
@@ -62,7 +68,8 @@ export interface IndexView {
     lang: DictColumn;
     encoding: DictColumn;
   };
-  domain: { name: StringHeap; rank: Int16Array };
+  /** Per domain id; -32768 for domains without source pages or before ranks were built. */
+  domain: { name: StringHeap; rank: Int16Array; pass: Int16Array; spamScore: Int16Array };
   urls: {
     name: StringHeap;
     offsets: Uint32Array;
@@ -130,6 +137,10 @@ export function createIndexView(d: LinkIndexData): IndexView {
       internalLinks: col('page_internal_links'),
       externalLinks: col('page_external_links'),
       pageRank: col('page_page_rank'),
+      pagePass: col('page_page_pass'),
+      spamScore: col('page_spam_score'),
+      spamSignals: col('page_spam_signals'),
+      hostSpamScore: col('page_host_spam_score'),
       linkStart: col('page_link_start'),
       tld: dict('page_tld', 'dict_tld'),
       ip: dict('page_ip', 'dict_ip'),
@@ -139,7 +150,12 @@ export function createIndexView(d: LinkIndexData): IndexView {
       lang: dict('page_lang', 'dict_lang'),
       encoding: dict('page_encoding', 'dict_encoding'),
     },
-    domain: { name: domainHeap, rank: col('domain_rank') },
+    domain: {
+      name: domainHeap,
+      rank: col('domain_rank'),
+      pass: col('domain_pass'),
+      spamScore: col('domain_spam_score'),
+    },
     urls: {
       name: d.heap('url_name'),
       offsets: col('url_offsets'),

@@ -40,6 +40,8 @@ function query(
     limit: 1000,
     rankScale: 'one_thousand',
     internalListLimit: 10,
+    excludeTechnicalHosts: false,
+    explainSpam: false,
     ...extra,
   };
 }

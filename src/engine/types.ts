@@ -64,6 +64,19 @@ export interface Backlink {
   url_to_redirect_target: string | null;
   is_indirect_link: boolean;
   indirect_link_path: IndirectHop[] | null;
+  /** With `explainSpam` only (our extension): the source page's fired spam signals, by bit. */
+  backlink_spam_signals?: SpamSignalHit[] | null;
+}
+
+/** A spam signal that fired (`SPAM_SIGNALS`): its code and weight in score points. */
+export interface SpamSignalHit {
+  signal: string;
+  weight: number;
+}
+
+/** A spam signal over a set of pages: on how many of them it fired. */
+export interface SpamSignalCount extends SpamSignalHit {
+  pages: number;
 }
 
 /** A count map (`referring_links_types` …): keys by count desc, then key asc. */
@@ -95,6 +108,11 @@ export interface DomainTargetStats {
   referring_links_platform_types: CountMap;
   referring_links_semantic_locations: CountMap;
   referring_links_countries: CountMap;
+  /**
+   * With `explainSpam` only (our extension): the signals fired on the scored source pages of
+   * these backlinks, most frequent first, with how many pages each fired on.
+   */
+  spam_signals?: SpamSignalCount[];
 }
 
 /** One referring page: its backlinks per linked target key. */

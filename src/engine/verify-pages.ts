@@ -6,8 +6,8 @@
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { atLeast, LINK_FLAG, type PageSets, without } from '../link-index/index.js';
-import type { Collected, TargetLinks, UnitScratch } from './collect.js';
-import { type TargetTest, targetTest } from './flag-filter.js';
+import { type Collected, type TargetLinks, targetTests, type UnitScratch } from './collect.js';
+import { excludeScopeMask, type TargetTest } from './flag-filter.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
 import { compileLinkPredicate } from './link-predicate.js';
@@ -142,7 +142,7 @@ export function linksOfPages(
   pages: number[],
 ): number[][][] {
   const targets = q.targets.map((t) => resolveRanges(v, t));
-  const tests = testsOf(q, fields);
+  const tests = targetTests(q, fields);
   const { hostBits, urlBits } = marks;
   return withMarks(marks, targets, [], (useUrls) =>
     pages.map((p) => {
@@ -167,27 +167,6 @@ export function linksOfPages(
   );
 }
 
-/** The scope test of A_t: `(flags & scopeMask) === scopeWant`. */
-function scopeOf(q: IntersectQuery): { scopeMask: number; scopeWant: number } {
-  const L = LINK_FLAG;
-  let scopeMask = 0;
-  let scopeWant = 0;
-  if (q.status !== 'all') scopeMask |= L.lost;
-  if (q.status === 'lost') scopeWant |= L.lost;
-  if (!q.includeIndirect) scopeMask |= L.indirect;
-  if (q.excludeInternal) scopeMask |= L.internal;
-  return { scopeMask, scopeWant };
-}
-
-function testsOf(q: IntersectQuery, fields: LinkFields): TargetTest[] {
-  const { scopeMask, scopeWant } = scopeOf(q);
-  return q.targets.map((_, i) =>
-    targetTest(scopeMask, scopeWant, q.linkFilters[i] ?? null, (e) =>
-      compileLinkPredicate(e, fields, q.internalListLimit),
-    ),
-  );
-}
-
 function check(
   v: IndexView,
   q: IntersectQuery,
@@ -197,10 +176,8 @@ function check(
   pages: Uint32Array,
   useUrls: boolean,
 ): Collected {
-  const L = LINK_FLAG;
-  const excludeScopeMask =
-    (q.status === 'live' ? L.lost : 0) | (q.includeIndirect ? 0 : L.indirect);
-  const tests = testsOf(q, fields);
+  const xMask = excludeScopeMask(q);
+  const tests = targetTests(q, fields);
   const nT = q.targets.length;
   const found = q.targets.map(() => new Growing(pages.length * 2));
   const { hostBits, urlBits } = marks;
@@ -225,7 +202,7 @@ function check(
       if (useUrls) b |= urlBits[linkUrl[l] as number] as number;
       if (b === 0) continue;
       const f = flags[l] as number;
-      if (b & EXCLUDED && (f & excludeScopeMask) === 0) {
+      if (b & EXCLUDED && (f & xMask) === 0) {
         excluded = true;
         break;
       }

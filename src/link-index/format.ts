@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever a file changes meaning; a loader refuses other versions. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /** Element types of column files. */
 export type ColumnType = 'u8' | 'u16' | 'u32' | 'i16' | 'f64';
@@ -65,10 +65,12 @@ export const LINK_FLAG = {
   broken: 64,
   fromHttps: 128,
   toHttps: 256,
+  /** The source page's host is on the technical-host list (set by the writer from the page). */
+  fromTechnical: 512,
 } as const;
 
 /** Page flag bits (the `page_flags` column). */
-export const PAGE_FLAG = { isIp: 1 } as const;
+export const PAGE_FLAG = { isIp: 1, technical: 2 } as const;
 
 /** Typed array constructors by column type. */
 export type AnyColumn = Uint8Array | Uint16Array | Uint32Array | Int16Array | Float64Array;

@@ -17,8 +17,16 @@ export const PAGE_COLUMNS = [
   'lang',
   'encoding',
   'is_ip',
+  'is_technical',
   'status',
   'page_rank',
+  'page_pass',
+  'domain_rank',
+  'domain_pass',
+  'spam_score',
+  'spam_signals',
+  'host_spam_score',
+  'domain_spam_score',
 ] as const;
 /** Page columns sent as doubles. */
 export const PAGE_DOUBLES = ['size', 'internal_links', 'external_links'] as const;

@@ -14,8 +14,10 @@ import {
   columnTypeOf,
   FORMAT_VERSION,
   type HeapEntry,
+  LINK_FLAG,
   type Manifest,
   NULL_I16,
+  PAGE_FLAG,
 } from './format.js';
 import { createGenerationDir, newGenerationName, publishGeneration } from './generation.js';
 import { IndexCollector } from './index-collector.js';
@@ -46,6 +48,10 @@ const LINK_I16 = [
   'url_to_status_code',
 ] as const;
 const LINK_U32 = ['first_seen', 'prev_seen', 'last_seen', 'links_count'] as const;
+/** Int16 page columns (`page_<name>`), -32768 = null. */
+const PAGE_I16 = ['status', 'page_rank', 'page_pass', 'spam_score', 'host_spam_score'] as const;
+/** Facts every page of a domain shares, stored once per domain (`<name>`, -32768 = null). */
+const DOMAIN_I16 = ['domain_rank', 'domain_pass', 'domain_spam_score'] as const;
 
 /**
  * Write a new index generation from the built tables of `store` and make it current.
@@ -78,7 +84,14 @@ export async function writeLinkIndex(
   out.column('link_url', linkUrl);
   out.column('link_host', linkHost);
   out.column('link_domain_to', narrow(c.linkColumn('domain_to')));
-  out.column('link_flags', Uint16Array.from(c.linkColumn('flags')));
+  const pageTechnical = c.pageColumn('is_technical');
+  const linkFlags = Uint16Array.from(c.linkColumn('flags'));
+  for (let l = 0; l < c.linkCount; l++) {
+    if (pageTechnical[linkPage[l] as number] === 1) {
+      linkFlags[l] = (linkFlags[l] as number) | LINK_FLAG.fromTechnical;
+    }
+  }
+  out.column('link_flags', linkFlags);
   for (const name of LINK_I16) out.column(`link_${name}`, toI16(c.linkColumn(name)));
   for (const name of LINK_U32) out.column(`link_${name}`, toU32(c.linkColumn(name)));
   for (const name of LINK_DICTS) {
@@ -90,9 +103,16 @@ export async function writeLinkIndex(
   out.heap('page_url', dict('page_url'));
   const pageDomain = toU32(c.pageColumn('domain'));
   out.column('page_domain', pageDomain);
-  out.column('page_flags', Uint8Array.from(c.pageColumn('is_ip')));
-  out.column('page_status', toI16(c.pageColumn('status')));
-  out.column('page_page_rank', toI16(c.pageColumn('page_rank')));
+  const isIp = c.pageColumn('is_ip');
+  out.column(
+    'page_flags',
+    Uint8Array.from(
+      pageTechnical,
+      (t, p) => (isIp[p] ? PAGE_FLAG.isIp : 0) | (t ? PAGE_FLAG.technical : 0),
+    ),
+  );
+  for (const name of PAGE_I16) out.column(`page_${name}`, toI16(c.pageColumn(name)));
+  out.column('page_spam_signals', toU32(c.pageColumn('spam_signals')));
   for (const name of ['size', 'internal_links', 'external_links']) {
     out.column(`page_${name}`, c.pageDouble(name));
   }
@@ -101,18 +121,18 @@ export async function writeLinkIndex(
     out.column(`page_${name}`, narrow(c.pageColumn(name)));
   }
 
-  // Domains: names and the domain rank (max domain_from_rank over the domain's links).
+  // Domains: names and the per-domain facts of their source pages (null for target-only domains).
   const domains = dict('domain');
   out.heap('domain_name', domains);
-  const domainRank = new Int16Array(domains.length).fill(NULL_I16);
-  const dfr = c.linkColumn('domain_from_rank');
-  for (let l = 0; l < c.linkCount; l++) {
-    const r = dfr[l] as number;
-    if (r === NULL_I16) continue;
-    const d = pageDomain[linkPage[l] as number] as number;
-    if (r > (domainRank[d] as number)) domainRank[d] = r;
+  for (const name of DOMAIN_I16) {
+    const byPage = c.pageColumn(name);
+    const byDomain = new Int16Array(domains.length).fill(NULL_I16);
+    for (let p = 0; p < c.pageCount; p++) {
+      const r = byPage[p] as number;
+      if (r !== NULL_I16) byDomain[pageDomain[p] as number] = r;
+    }
+    out.column(name, byDomain);
   }
-  out.column('domain_rank', domainRank);
 
   // Target urls (string order) and hosts (reversed-label order) with their postings.
   const urls = dict('url');
@@ -122,7 +142,6 @@ export async function writeLinkIndex(
   const urlPostings = buildPostings(linkUrl, urls.length);
   out.column('url_offsets', urlPostings.offsets);
   out.column('url_postings', urlPostings.ids);
-  const linkFlags = Uint16Array.from(c.linkColumn('flags'));
   const urlHost = new Uint32Array(urls.length);
   for (let l = 0; l < c.linkCount; l++) urlHost[linkUrl[l] as number] = linkHost[l] as number;
   out.column('url_host', urlHost);

@@ -133,8 +133,11 @@ export interface IndexColumnSink {
   expect(pages: number, links: number): void;
   /**
    * Source pages (every url_from), by `page` id = position in `page_url`. Columns: `page`;
-   * dictionary ids (-1 = null) `domain tld ip country platform title lang encoding`; `is_ip`;
-   * `status page_rank` (-32768 = null); `size internal_links external_links` (NaN = null).
+   * dictionary ids (-1 = null) `domain tld ip country platform title lang encoding` (`ip` = the
+   * host's most recent IP, else the page's); `is_ip is_technical` (0/1); `spam_signals` (bit
+   * mask, 0 = none); `status page_rank page_pass domain_rank domain_pass spam_score
+   * host_spam_score domain_spam_score` (-32768 = null); `size internal_links external_links`
+   * (NaN = null).
    */
   pages(chunk: IndexChunk): void;
   /**

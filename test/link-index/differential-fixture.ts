@@ -1,7 +1,8 @@
 /**
  * The differential test's dataset: a small generated web (3 snapshots, so links come and go),
  * ingested and built into a DuckDB file, with the columns the build does not compute yet
- * (ranks, spam scores, platform types, countries) filled deterministically so the comparison
+ * (ranks, spam scores and signals, platform types, countries, technical hosts) filled
+ * deterministically, whatever the build computed, so the comparison
  * covers them too; some page IPs are varied (null, IPv6 in two spellings, other hosts of the
  * same or another subnet) to exercise the domain stats' IP and subnet counts.
  */
@@ -18,6 +19,14 @@ const ENRICH_SQL = [
                       ELSE CAST(hash(url || '#r') % 1001 AS INTEGER) END,
      spam_score = CASE WHEN hash(url || '#s') % 9 = 0 THEN NULL
                        ELSE CAST(hash(url || '#s') % 101 AS INTEGER) END,
+     spam_signals = CASE WHEN hash(url || '#s') % 9 = 0 THEN NULL
+                         ELSE CAST(hash(url || '#m') % 33554432 AS INTEGER) END,
+     domain_rank = CASE WHEN hash(domain || '#d') % 8 = 0 THEN NULL
+                        ELSE CAST(hash(domain || '#d') % 1001 AS INTEGER) END,
+     domain_pass = CASE WHEN hash(domain || '#d') % 8 = 0 THEN NULL
+                        ELSE CAST(hash(domain || '#q') % 1001 AS INTEGER) END,
+     is_technical = hash(host || '#t') % 6 = 0,
+     host_ip = CASE WHEN hash(url || '#h') % 4 = 0 THEN '192.0.2.' || CAST(hash(host) % 9 AS VARCHAR) END,
      platform_type = CASE hash(coalesce(domain, url) || '#p') % 5
                        WHEN 0 THEN NULL WHEN 1 THEN CAST([] AS VARCHAR[])
                        WHEN 2 THEN ['blogs'] WHEN 3 THEN ['cms', 'blogs', 'news']
@@ -37,8 +46,7 @@ const ENRICH_SQL = [
                  WHEN hash(url_from || url_to || item_type || '#l') % 6 = 0 THEN NULL
                  ELSE CAST(hash(url_from || url_to || item_type || '#l') % 1001 AS INTEGER) END,
      page_from_rank = (SELECT p.page_rank FROM pages p WHERE p.url = links.url_from),
-     domain_from_rank = CASE WHEN hash(domain_from || '#d') % 8 = 0 THEN NULL
-                             ELSE CAST(hash(domain_from || '#d') % 1001 AS INTEGER) END,
+     domain_from_rank = (SELECT p.domain_rank FROM pages p WHERE p.url = links.url_from),
      backlink_spam_score = (SELECT p.spam_score FROM pages p WHERE p.url = links.url_from),
      url_to_spam_score = (SELECT p.spam_score FROM pages p WHERE p.url = links.url_to)`,
 ];

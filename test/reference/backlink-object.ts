@@ -4,8 +4,9 @@
  * keys see them (times as epoch seconds; arrays capped like the object's, as the semantics doc
  * defines field values over the backlink objects).
  */
-import type { RankScale } from '../../src/core/query/intersect-query.js';
-import type { Backlink } from '../../src/engine/types.js';
+import { SPAM_SIGNALS } from '../../src/build/spam/signals.js';
+import type { IntersectQuery, RankScale } from '../../src/core/query/intersect-query.js';
+import type { Backlink, SpamSignalHit } from '../../src/engine/types.js';
 import type { FieldValue } from './filter-eval.js';
 import type { LinkRow, PageRow } from './reference-data.js';
 
@@ -75,7 +76,7 @@ export function linkFieldValues(
     domain_from_rank: scaled(l.domain_from_rank, scale),
     domain_from_platform_type: cap(p.platform_type),
     domain_from_is_ip: p.is_ip,
-    domain_from_ip: p.ip,
+    domain_from_ip: pageIp(p),
     domain_from_country: p.country,
     page_from_external_links: p.external_links,
     page_from_internal_links: p.internal_links,
@@ -110,10 +111,11 @@ export function linkFieldValues(
 export function backlinkObject(
   l: LinkRow,
   p: PageRow,
-  scale: RankScale,
-  internalListLimit: number,
+  query: Pick<IntersectQuery, 'rankScale' | 'internalListLimit' | 'explainSpam'>,
 ): Backlink {
-  return {
+  const scale = query.rankScale;
+  const internalListLimit = query.internalListLimit;
+  const b: Backlink = {
     type: 'backlinks_page_intersection',
     domain_from: l.domain_from,
     url_from: l.url_from,
@@ -130,7 +132,7 @@ export function backlinkObject(
     domain_from_rank: scaled(l.domain_from_rank, scale),
     domain_from_platform_type: capList(p.platform_type, internalListLimit),
     domain_from_is_ip: p.is_ip as boolean,
-    domain_from_ip: p.ip,
+    domain_from_ip: pageIp(p),
     domain_from_country: p.country,
     page_from_external_links: p.external_links,
     page_from_internal_links: p.internal_links,
@@ -160,4 +162,21 @@ export function backlinkObject(
     is_indirect_link: l.is_indirect_link,
     indirect_link_path: l.is_indirect_link ? l.indirect_link_path : null,
   };
+  if (query.explainSpam) b.backlink_spam_signals = firedSignals(p);
+  return b;
+}
+
+/** The page's fired spam signals in bit order, null when it has no score. */
+export function firedSignals(p: PageRow): SpamSignalHit[] | null {
+  if (p.spam_score === null || p.spam_score === undefined) return null;
+  const mask = p.spam_signals ?? 0;
+  return SPAM_SIGNALS.filter((s) => (mask >> s.bit) & 1).map((s) => ({
+    signal: s.code,
+    weight: s.weight,
+  }));
+}
+
+/** `domain_from_ip`: the host's most recent IP, else the page's own. */
+export function pageIp(p: PageRow): string | null {
+  return p.host_ip ?? p.ip;
 }

@@ -53,9 +53,24 @@ const data = makeData(
     makeLink('https://y.com/', 'https://t2.com/', { domain_from_rank: 700 }),
   ],
   [
-    makePage('https://x.com/a', { ip: '10.0.0.1', country: 'US', platform_type: ['blogs', 'cms'] }),
-    makePage('https://blog.x.com/b', { ip: '10.0.0.2', country: 'US', platform_type: ['blogs'] }),
-    makePage('https://x.com/c', { ip: '10.0.1.1' }),
+    makePage('https://x.com/a', {
+      ip: '10.0.0.1',
+      country: 'US',
+      platform_type: ['blogs', 'cms'],
+      domain_pass: 600,
+      spam_score: 25,
+      spam_signals: 0b1001,
+    }),
+    makePage('https://blog.x.com/b', {
+      ip: '10.0.0.9',
+      host_ip: '10.0.0.2',
+      country: 'US',
+      platform_type: ['blogs'],
+      domain_pass: 600,
+      spam_score: 20,
+      spam_signals: 0b1000,
+    }),
+    makePage('https://x.com/c', { ip: '10.0.1.1', domain_pass: 600, is_technical: true }),
   ],
 );
 
@@ -98,7 +113,7 @@ describe('reference: domain stats', () => {
       'ugc',
     ]);
     expect(x?.domain_intersection['2']).toMatchObject({
-      rank: null,
+      rank: 0,
       backlinks: 1,
       lost_date: '2026-01-31 00:00:00 +00:00',
       backlinks_spam_score: null,
@@ -109,6 +124,23 @@ describe('reference: domain stats', () => {
       referring_links_attributes: {},
       referring_links_countries: {},
     });
+  });
+
+  it('explains spam over the scored source pages on request', () => {
+    expect(domains(base).items[1]?.domain_intersection['1']?.spam_signals).toBeUndefined();
+    const st = domains({ ...base, explainSpam: true }).items[1]?.domain_intersection['1'];
+    expect(st?.spam_signals).toEqual([
+      { signal: 'spammy_tld', weight: 20, pages: 2 },
+      { signal: 'domain_length', weight: 10, pages: 1 },
+    ]);
+  });
+
+  it('drops links from technical hosts on request, before counting', () => {
+    const st = domains({ ...base, minMatching: 1, excludeTechnicalHosts: true }).items.find(
+      (it) => it.domain_intersection['1']?.target === 'x.com',
+    );
+    expect(st?.domain_intersection['1']?.referring_pages).toBe(2);
+    expect(st?.domain_intersection['2']).toBeUndefined();
   });
 
   it('caps count maps except countries at internalListLimit', () => {

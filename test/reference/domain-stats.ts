@@ -2,9 +2,10 @@
  * The reference's domain-mode aggregates of one referring domain for one target
  * (docs/intersection-semantics.md §Domain stats), and the same values as filters see them.
  */
-import type { RankScale } from '../../src/core/query/intersect-query.js';
-import type { CountMap, DomainTargetStats } from '../../src/engine/types.js';
-import { formatTime, scaled, sourcePage } from './backlink-object.js';
+import { SPAM_SIGNALS } from '../../src/build/spam/signals.js';
+import type { IntersectQuery } from '../../src/core/query/intersect-query.js';
+import type { CountMap, DomainTargetStats, SpamSignalCount } from '../../src/engine/types.js';
+import { firedSignals, formatTime, pageIp, scaled, sourcePage } from './backlink-object.js';
 import type { FieldValue } from './filter-eval.js';
 import type { LinkRow, PageRow } from './reference-data.js';
 
@@ -39,16 +40,19 @@ export function domainStats(
   domain: string,
   s: readonly LinkRow[],
   pages: Map<string, PageRow>,
-  scale: RankScale,
-  internalListLimit: number,
+  query: Pick<IntersectQuery, 'rankScale' | 'internalListLimit' | 'explainSpam'>,
 ): DomainTargetStats {
-  const ranks = s.map((l) => l.rank).filter((r): r is number => r !== null);
+  const scale = query.rankScale;
+  const internalListLimit = query.internalListLimit;
+  // Every page of a domain carries the domain's pass; it passes only through a live dofollow link.
+  const pass = sourcePage(pages, s[0] as LinkRow).domain_pass ?? null;
+  const passes = s.some((l) => l.dofollow && !l.is_lost);
   const spam = s.map((l) => l.backlink_spam_score).filter((r): r is number => r !== null);
   const broken = s.filter((l) => l.is_broken);
   const allNofollow = s.every((l) => !l.dofollow);
   const ips = new Set<string>();
   for (const l of s) {
-    const ip = sourcePage(pages, l).ip;
+    const ip = pageIp(sourcePage(pages, l));
     if (ip !== null) ips.add(ip);
   }
   const pagesFrom = new Set(s.map((l) => l.url_from));
@@ -62,10 +66,10 @@ export function domainStats(
     if (p.country !== null) countries.push(p.country);
     platforms.push(...(p.platform_type ?? []));
   }
-  return {
+  const stats: DomainTargetStats = {
     type: 'backlinks_domain_intersection',
     target: domain,
-    rank: ranks.length === 0 ? null : scaled(Math.max(...ranks), scale),
+    rank: pass === null ? null : passes ? scaled(pass, scale) : 0,
     backlinks: s.length,
     first_seen: formatTime(Math.min(...s.map((l) => l.first_seen))),
     lost_date: s.every((l) => l.is_lost)
@@ -102,6 +106,28 @@ export function domainStats(
     ),
     referring_links_countries: countMap(countries, null),
   };
+  if (query.explainSpam) stats.spam_signals = signalCounts(s, pages);
+  return stats;
+}
+
+/** Signals over the distinct scored source pages of `s`: most pages first, then bit order. */
+function signalCounts(s: readonly LinkRow[], pages: Map<string, PageRow>): SpamSignalCount[] {
+  const counts = new Map<string, SpamSignalCount & { bit: number }>();
+  for (const url of new Set(s.map((l) => l.url_from))) {
+    const p = pages.get(url);
+    if (p === undefined) continue;
+    for (const hit of firedSignals(p) ?? []) {
+      const c = counts.get(hit.signal);
+      if (c !== undefined) c.pages++;
+      else {
+        const bit = SPAM_SIGNALS.find((x) => x.code === hit.signal)?.bit ?? 0;
+        counts.set(hit.signal, { ...hit, pages: 1, bit });
+      }
+    }
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.pages - a.pages || a.bit - b.bit)
+    .map(({ signal, weight, pages: n }) => ({ signal, weight, pages: n }));
 }
 
 /** Stats field → value as filters and order keys see it (times as epoch seconds). */

@@ -118,6 +118,8 @@ export function makeQuery(targets: string[], o: Partial<IntersectQuery> = {}): I
     limit: 100,
     rankScale: 'one_thousand',
     internalListLimit: 10,
+    excludeTechnicalHosts: false,
+    explainSpam: false,
     ...o,
   };
 }

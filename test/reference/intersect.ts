@@ -84,6 +84,7 @@ export function referenceIntersect(
         inScope(l) &&
         specMatches(t, l) &&
         (!query.excludeInternal || !l.is_internal) &&
+        (!query.excludeTechnicalHosts || sourcePage(data.pages, l).is_technical !== true) &&
         (filter === null ||
           evalExpr(filter, (c) => conditionHolds(c, valuesOf(l)[c.field.name] ?? null))),
     );
@@ -117,7 +118,7 @@ export function referenceIntersect(
     u.values = u.perTarget.map((s) => {
       if (s.length === 0) return [];
       if (pageMode) return s.map(valuesOf);
-      const st = domainStats(u.key, s, data.pages, scale, query.internalListLimit);
+      const st = domainStats(u.key, s, data.pages, query);
       return [statsFieldValues(st, s)];
     });
   }
@@ -176,7 +177,7 @@ export function referenceIntersect(
         const s = u.perTarget[i] ?? [];
         if (s.length === 0) return;
         page_intersection[t.key] = s
-          .map((l) => backlinkObject(l, sourcePage(data.pages, l), scale, query.internalListLimit))
+          .map((l) => backlinkObject(l, sourcePage(data.pages, l), query))
           .map((b, j) => ({ b, l: s[j] as LinkRow }))
           .sort((x, y) => {
             if (x.b.rank !== y.b.rank) {
@@ -198,13 +199,7 @@ export function referenceIntersect(
     query.targets.forEach((t, i) => {
       const s = u.perTarget[i] ?? [];
       if (s.length === 0) return;
-      domain_intersection[t.key] = domainStats(
-        u.key,
-        s,
-        data.pages,
-        scale,
-        query.internalListLimit,
-      );
+      domain_intersection[t.key] = domainStats(u.key, s, data.pages, query);
     });
     return { domain_intersection, summary: { intersections_count: u.count } };
   });

@@ -244,6 +244,8 @@ export function randomQuery(
     limit,
     rankScale,
     internalListLimit: r.chance(0.5) ? 1 + r.int(3) : 10,
+    excludeTechnicalHosts: r.chance(0.25),
+    explainSpam: r.chance(0.2),
   };
   if (r.chance(0.2)) focus(r, pool, query);
   const roll = r.next();

@@ -59,6 +59,11 @@ export interface PageRow {
   external_links: number | null;
   platform_type: string[] | null;
   country: string | null;
+  host_ip?: string | null;
+  is_technical?: boolean | null;
+  spam_score?: number | null;
+  spam_signals?: number | null;
+  domain_pass?: number | null;
   /** Every other column, as loaded. */
   [column: string]: unknown;
 }

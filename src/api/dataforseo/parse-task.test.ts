@@ -58,6 +58,8 @@ describe('parseTask: defaults', () => {
       limit: 100,
       rankScale: 'one_thousand',
       internalListLimit: 10,
+      excludeTechnicalHosts: false,
+      explainSpam: false,
     });
   });
 

@@ -3,7 +3,8 @@
  * (spec/dataforseo.md §3 and §11 "Clone mapping"; DESIGN §3), plus the `tasks[].data` echo.
  * Fields are checked in a fixed order (targets, exclude_targets, filters, backlinks_filters,
  * order_by, offset, limit, internal_list_limit, backlinks_status_type, include_subdomains,
- * include_indirect_links, exclude_internal_backlinks, intersection_mode, rank_scale, tag) and
+ * include_indirect_links, exclude_internal_backlinks, exclude_technical_hosts, explain_spam
+ * (our extensions), intersection_mode, rank_scale, tag) and
  * the first bad one is reported as 40501.
  */
 import RE2 from 're2';
@@ -58,6 +59,8 @@ const PAGE_FIELDS: readonly string[] = [
   'include_subdomains',
   'include_indirect_links',
   'exclude_internal_backlinks',
+  'exclude_technical_hosts',
+  'explain_spam',
   'intersection_mode',
   'rank_scale',
   'tag',
@@ -125,7 +128,7 @@ function readQuery(endpoint: IntersectionEndpoint, task: TaskObject): FieldResul
   if (!paging.ok) return paging;
   const options = readOptions(task);
   if (!options.ok) return options;
-  const { status, includeIndirect, excludeInternal, partial, rankScale } = options.value;
+  const { partial, ...scope } = options.value;
   return {
     ok: true,
     value: {
@@ -133,12 +136,9 @@ function readQuery(endpoint: IntersectionEndpoint, task: TaskObject): FieldResul
       targets: targets.value,
       excludes: excludes.value,
       minMatching: partial ? 1 : targets.value.length,
-      status,
-      includeIndirect,
-      excludeInternal,
+      ...scope,
       ...selection.value,
       ...paging.value,
-      rankScale,
     },
   };
 }
@@ -190,6 +190,8 @@ interface Options {
   status: LinkStatus;
   includeIndirect: boolean;
   excludeInternal: boolean;
+  excludeTechnicalHosts: boolean;
+  explainSpam: boolean;
   partial: boolean;
   rankScale: RankScale;
 }
@@ -204,6 +206,10 @@ function readOptions(task: TaskObject): FieldResult<Options> {
   if (!includeIndirect.ok) return includeIndirect;
   const excludeInternal = readBool(task, 'exclude_internal_backlinks', true);
   if (!excludeInternal.ok) return excludeInternal;
+  const excludeTechnical = readBool(task, 'exclude_technical_hosts', false);
+  if (!excludeTechnical.ok) return excludeTechnical;
+  const explainSpam = readBool(task, 'explain_spam', false);
+  if (!explainSpam.ok) return explainSpam;
   const mode = readEnum(task, 'intersection_mode', ['all', 'partial'], 'all');
   if (!mode.ok) return mode;
   const rankScale = readEnum<RankScale>(task, 'rank_scale', RANK_SCALES, 'one_thousand');
@@ -216,6 +222,8 @@ function readOptions(task: TaskObject): FieldResult<Options> {
       status: status.value,
       includeIndirect: includeIndirect.value,
       excludeInternal: excludeInternal.value,
+      excludeTechnicalHosts: excludeTechnical.value,
+      explainSpam: explainSpam.value,
       partial: mode.value === 'partial',
       rankScale: rankScale.value,
     },

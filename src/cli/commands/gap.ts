@@ -34,6 +34,7 @@ interface GapFlags {
   subdomains: boolean;
   indirect: boolean;
   includeInternal?: boolean;
+  excludeTechnicalHosts?: boolean;
   rankScale: string;
   internalListLimit: string;
   json?: boolean;
@@ -64,6 +65,10 @@ export function gapCommand(program: Command, ctx: CliContext): void {
     .option('--no-subdomains', "match a host or domain target's own host (and www.) only")
     .option('--no-indirect', 'ignore links that reach a target through a redirect or canonical')
     .option('--include-internal', 'count links from the same registrable domain as the target')
+    .option(
+      '--exclude-technical-hosts',
+      'drop CDN, font, analytics, tag-manager and social-widget hosts from the prospects',
+    )
     .option('--rank-scale <100|1000>', 'scale of ranks shown and filtered', '1000')
     .option('--internal-list-limit <n>', 'backlinks listed per target in --json', '10')
     .option('--json', 'print the complete result as JSON')
@@ -135,6 +140,7 @@ export function toQuery(o: GapFlags): IntersectQuery {
     include_subdomains: o.subdomains,
     include_indirect_links: o.indirect,
     exclude_internal_backlinks: o.includeInternal !== true,
+    exclude_technical_hosts: o.excludeTechnicalHosts === true,
     intersection_mode: o.minMatching === undefined ? 'all' : 'partial',
     rank_scale: rankScale(o.rankScale),
   };

@@ -62,6 +62,11 @@ export interface IntersectQuery {
   /** Drop backlinks whose source and target share a registrable domain. */
   excludeInternal: boolean;
   /**
+   * Drop backlinks from pages on technical hosts (CDNs, fonts, analytics, tag managers, social
+   * widgets; src/build/technical-hosts), so those hosts are never prospects. Our extension.
+   */
+  excludeTechnicalHosts: boolean;
+  /**
    * Per target (same length and order as `targets`): the condition a backlink must satisfy to
    * count as a backlink to that target, or null. Page mode: the top-level AND-ed filter parts
    * naming only that target's fields; domain mode: `backlinks_filters` (fields with target null).
@@ -77,4 +82,6 @@ export interface IntersectQuery {
   rankScale: RankScale;
   /** Cap on per-backlink arrays and per-target maps (1..1000). */
   internalListLimit: number;
+  /** Add the fired spam signals to backlinks and domain stats (our extension, output only). */
+  explainSpam: boolean;
 }

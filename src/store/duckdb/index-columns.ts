@@ -13,8 +13,11 @@ const NULL_I16 = -32768;
 /** Source pages and links with their JSON-encoded list columns. */
 const SETUP_SQL = [
   `CREATE OR REPLACE TABLE ix_pages AS
-   SELECT url, domain, tld, is_ip, status, size, internal_links, external_links, ip, country,
-          CAST(to_json(platform_type) AS VARCHAR) AS platform, title, lang, encoding, page_rank
+   SELECT url, domain, tld, is_ip, status, size, internal_links, external_links,
+          coalesce(host_ip, ip) AS ip, country,
+          CAST(to_json(platform_type) AS VARCHAR) AS platform, title, lang, encoding, page_rank,
+          page_pass, domain_rank, domain_pass, spam_score, spam_signals, host_spam_score,
+          domain_spam_score, is_technical
    FROM pages WHERE url IN (SELECT url_from FROM links)`,
   `CREATE OR REPLACE VIEW ix_links AS
    SELECT *, CAST(to_json(attributes) AS VARCHAR) AS attributes_json,
@@ -58,7 +61,13 @@ const PAGES_SQL = `
 SELECT pu.id AS page, ${id('domain', 'd')}, ${id('tld', 't')}, ${id('ip', 'i')},
        ${id('country', 'c')}, ${id('platform', 'pl')}, ${id('title', 'ti')}, ${id('lang', 'la')},
        ${id('encoding', 'en')}, CAST(coalesce(x.is_ip, false) AS INTEGER) AS is_ip,
+       CAST(coalesce(x.is_technical, false) AS INTEGER) AS is_technical,
        ${i16('status', 'x.status')}, ${i16('page_rank', 'x.page_rank')},
+       ${i16('page_pass', 'x.page_pass')}, ${i16('domain_rank', 'x.domain_rank')},
+       ${i16('domain_pass', 'x.domain_pass')}, ${i16('spam_score', 'x.spam_score')},
+       ${i16('host_spam_score', 'x.host_spam_score')},
+       ${i16('domain_spam_score', 'x.domain_spam_score')},
+       CAST(coalesce(x.spam_signals, 0) AS INTEGER) AS spam_signals,
        ${f64('size')}, ${f64('internal_links')}, ${f64('external_links')}
 FROM ix_pages x
 JOIN ix_d_page_url pu ON pu.s = x.url
