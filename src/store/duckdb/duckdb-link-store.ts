@@ -22,7 +22,7 @@ import { exportCaptures } from './export-captures.js';
 import { exportLinks } from './export-links.js';
 import { importLinksCsv } from './import-links-csv.js';
 import { readIndexColumns } from './index-columns.js';
-import { RAW_SCHEMA, SCHEMA_VERSION, STAGE_SCHEMA } from './schema.js';
+import { MIGRATIONS, RAW_SCHEMA, SCHEMA_VERSION, STAGE_SCHEMA } from './schema.js';
 import { DuckDBSession } from './session.js';
 
 /** Options of `createDuckDBStore`. */
@@ -75,10 +75,7 @@ export class DuckDBLinkStore implements LinkStore {
     if (version === undefined) {
       await session.exec(`INSERT INTO meta VALUES ('schema_version', ?)`, [SCHEMA_VERSION]);
     } else if (version.value !== SCHEMA_VERSION) {
-      throw new StoreError(
-        'STORE_SCHEMA_MISMATCH',
-        `${opts.path} has schema version ${String(version.value)}; this linkgap expects ${SCHEMA_VERSION}`,
-      );
+      await migrate(session, opts.path, String(version.value));
     }
     for (const ddl of STAGE_SCHEMA) await session.exec(ddl);
     // Tables of a build that died half-way are dropped; the published ones stay.
@@ -199,4 +196,25 @@ export class DuckDBLinkStore implements LinkStore {
 /** Open a DuckDB-backed `LinkStore`. */
 export function createDuckDBStore(opts: DuckDBStoreOptions): Promise<DuckDBLinkStore> {
   return DuckDBLinkStore.open(opts);
+}
+
+/** Take a file of an older schema version to the current one in one transaction, or refuse it. */
+async function migrate(session: DuckDBSession, path: string, from: string): Promise<void> {
+  let version = from;
+  const steps: string[] = [];
+  while (version !== SCHEMA_VERSION) {
+    const step = MIGRATIONS[version];
+    if (step === undefined) {
+      throw new StoreError(
+        'STORE_SCHEMA_MISMATCH',
+        `${path} has schema version ${from}; this linkgap expects ${SCHEMA_VERSION}`,
+      );
+    }
+    steps.push(...step);
+    version = String(Number(version) + 1);
+  }
+  await session.transaction(async () => {
+    for (const ddl of steps) await session.exec(ddl);
+    await session.exec(`UPDATE meta SET value = ? WHERE key = 'schema_version'`, [SCHEMA_VERSION]);
+  });
 }
