@@ -10,6 +10,8 @@ import type { DuckDBSession } from '../session.js';
 import { DIRECT_LINKS_SQL, OBSERVATIONS_SQL, PAGES_SQL, VISITS_SQL } from './history-sql.js';
 import { CHAINS_SQL, HOPS_SQL, INDIRECT_LINKS_SQL } from './indirect-sql.js';
 import { DISTINCT_HOSTS_SQL, LINKS_SQL, URL_HOSTS_SQL } from './links-sql.js';
+import { PAGE_FACTS_TEMP_TABLES } from './page-facts-sql.js';
+import { runPageFactsStep } from './page-facts-step.js';
 import { RESOLVED_CAPTURES_VIEW } from './resolved-captures.js';
 
 const TEMP_TABLES = [
@@ -20,6 +22,7 @@ const TEMP_TABLES = [
   'b_hops',
   'b_chains',
   'b_indirect',
+  ...PAGE_FACTS_TEMP_TABLES,
 ];
 const PUBLISHED = ['hosts', 'pages', 'links'] as const;
 
@@ -41,6 +44,7 @@ export async function runBuild(
     ['chains', () => session.exec(CHAINS_SQL)],
     ['indirect links', () => session.exec(INDIRECT_LINKS_SQL)],
     ['links', () => session.exec(LINKS_SQL)],
+    ['page facts', () => runPageFactsStep(session)],
   ];
   try {
     for (const [i, [name, run]] of steps.entries()) {
