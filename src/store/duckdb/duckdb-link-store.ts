@@ -8,6 +8,7 @@ import type {
   AppendResult,
   BuildStats,
   CaptureBatch,
+  FactsTarget,
   IndexColumnSink,
   LineSink,
   LinkStore,
@@ -15,9 +16,11 @@ import type {
   SourceState,
   StepProgress,
   StoreStats,
+  TargetFacts,
 } from '../types.js';
 import { runBuild } from './build/run-build.js';
 import { CaptureWriter } from './capture-writer.js';
+import { describeTarget } from './describe-target.js';
 import { exportCaptures } from './export-captures.js';
 import { exportLinks } from './export-links.js';
 import { importLinksCsv } from './import-links-csv.js';
@@ -163,6 +166,10 @@ export class DuckDBLinkStore implements LinkStore {
       [limit],
     );
     return rows.map((r) => ({ domain: String(r.domain), backlinks: Number(r.backlinks) }));
+  }
+
+  describeTarget(target: FactsTarget, topPages: number): Promise<TargetFacts | null> {
+    return describeTarget(this.#session, target, topPages);
   }
 
   async stats(): Promise<StoreStats> {
