@@ -101,8 +101,13 @@ describe('linkgap explain', () => {
       hostIp: string;
       country: string | null;
       isTechnical: boolean;
+      pageRank: number | null;
+      domainRank: number | null;
     };
     expect(j.kind).toBe('page');
+    // Linked from the spam page: the rank step gives it a rank above 0.
+    expect(j.pageRank).toBeGreaterThan(0);
+    expect(j.domainRank).toBeGreaterThan(0);
     expect(j.spamScore).toBe(0);
     expect(j.signals.map((s) => s.code)).toEqual([
       'trusted_google',
