@@ -52,7 +52,7 @@ async function scorePages(session: DuckDBSession): Promise<void> {
     await session.stream(SCORED_PAGES_SQL, [], (rows) => {
       for (const row of rows) {
         const url = String(row.url);
-        const meta = parseObject<Record<string, string>>(row.meta);
+        const meta = stringValues(parseObject<Record<string, unknown>>(row.meta));
         const signals = parseObject<PageSignals>(row.signals);
         const title = typeof row.title === 'string' ? row.title : null;
         const spam = scorePage({
@@ -110,6 +110,14 @@ async function markTechnicalHosts(session: DuckDBSession): Promise<void> {
   } finally {
     app.closeSync();
   }
+}
+
+/** The string-valued entries of a meta object (ingest writes only strings; be safe anyway). */
+function stringValues(o: Record<string, unknown> | null): Record<string, string> | null {
+  if (o === null) return null;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === 'string') out[k] = v;
+  return out;
 }
 
 /** A JSON object column, or null when absent or not an object (never throws). */
