@@ -42,7 +42,7 @@ export async function runPageFactsStep(
   await markTechnicalHosts(session);
   await session.exec(DOMAIN_PLATFORMS_SQL);
   await session.exec(FILL_PAGES_SQL);
-  await session.exec(FILL_LINKS_SQL);
+  for (const sql of FILL_LINKS_SQL) await session.exec(sql);
 }
 
 async function scorePages(session: DuckDBSession): Promise<void> {
