@@ -13,6 +13,7 @@ import { CliError, EXIT } from './cli-error.js';
 import { buildCommand } from './commands/build.js';
 import type { CliContext } from './commands/context.js';
 import { demoCommand } from './commands/demo.js';
+import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/export.js';
 import { gapCommand } from './commands/gap.js';
 import { generateCommand } from './commands/generate.js';
@@ -65,6 +66,7 @@ export function createProgram(): { program: Command; exitCode: () => number } {
   buildCommand(program, ctx);
   exportCommand(program, ctx);
   statsCommand(program, ctx);
+  explainCommand(program, ctx);
   gapCommand(program, ctx);
   serveCommand(program, ctx);
   hashSecretCommand(program, ctx);

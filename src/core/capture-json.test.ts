@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linksJson } from './capture-json.js';
+import { linksJson, signalsJson } from './capture-json.js';
 
 describe('linksJson', () => {
   it('writes keys in the documented order and omits absent ones', () => {
@@ -23,5 +23,24 @@ describe('linksJson', () => {
     expect(linksJson([{ url: 'https://x.com/', item_type: 'anchor', anchor: 'a\uD800b' }])).toBe(
       '[{"url":"https://x.com/","item_type":"anchor","anchor":"a\uFFFDb"}]',
     );
+  });
+});
+
+describe('signalsJson', () => {
+  it('writes keys in the documented order and omits absent ones', () => {
+    expect(
+      signalsJson({
+        text_chars: 12,
+        favicon: false,
+        contact: ['email', 'contact_page'],
+        head_hosts: ['cdn.x.com'],
+      }),
+    ).toBe(
+      '{"head_hosts":["cdn.x.com"],"contact":["email","contact_page"],"favicon":false,"text_chars":12}',
+    );
+  });
+  it('is undefined when nothing was observed', () => {
+    expect(signalsJson(undefined)).toBeUndefined();
+    expect(signalsJson({})).toBeUndefined();
   });
 });

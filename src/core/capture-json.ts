@@ -2,7 +2,7 @@
  * The key order of captures NDJSON (docs/captures-ndjson.md): export writes keys in this order
  * and omits absent ones, which is what makes export → ingest → export byte-identical.
  */
-import type { LinkOccurrence } from './types.js';
+import type { LinkOccurrence, PageSignals } from './types.js';
 
 /** Keys of a capture line, in the documented order. */
 export const CAPTURE_KEYS = [
@@ -17,7 +17,18 @@ export const CAPTURE_KEYS = [
   'encoding',
   'size',
   'meta',
+  'signals',
   'links',
+] as const;
+
+/** Keys of `signals`, in the documented order. */
+export const SIGNAL_KEYS = [
+  'head_hosts',
+  'software',
+  'schema_types',
+  'contact',
+  'favicon',
+  'text_chars',
 ] as const;
 
 /** Keys of a link occurrence, in the documented order. */
@@ -57,4 +68,18 @@ function wellFormed(s: string | undefined): string | undefined {
  */
 export function linksJson(links: readonly LinkOccurrence[]): string {
   return JSON.stringify(links.map(ordered));
+}
+
+/**
+ * A capture's signals as a JSON object in the documented key order, absent keys omitted;
+ * `undefined` when no field is set (the capture then carries no `signals`).
+ */
+export function signalsJson(signals: PageSignals | undefined): string | undefined {
+  if (signals === undefined) return undefined;
+  const parts: string[] = [];
+  for (const key of SIGNAL_KEYS) {
+    const v = signals[key];
+    if (v !== undefined) parts.push(`${JSON.stringify(key)}:${JSON.stringify(v)}`);
+  }
+  return parts.length === 0 ? undefined : `{${parts.join(',')}}`;
 }

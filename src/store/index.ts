@@ -8,6 +8,7 @@ export type {
   AppendResult,
   BuildStats,
   CaptureBatch,
+  FactsTarget,
   IndexChunk,
   IndexColumnSink,
   IndexDictionary,
@@ -15,9 +16,12 @@ export type {
   LineSink,
   LinkStore,
   LinksCsvOptions,
+  PageFacts,
+  SiteFacts,
   SourceState,
   StepProgress,
   StoredCapture,
   StoreStats,
+  TargetFacts,
 } from './types.js';
 export { INDEX_DICTIONARIES } from './types.js';

@@ -151,6 +151,60 @@ export interface IndexColumnSink {
   links(chunk: IndexChunk): void;
 }
 
+/** What `LinkStore.describeTarget` describes: one page, or every page of a host or domain. */
+export type FactsTarget =
+  | { kind: 'page'; url: string }
+  | { kind: 'host'; host: string }
+  | { kind: 'domain'; domain: string };
+
+/** The page facts of one page of the last build (nulls where a step had nothing to say). */
+export interface PageFacts {
+  kind: 'page';
+  url: string;
+  host: string;
+  domain: string;
+  status: number | null;
+  /** 0–100; null when the page has no 2xx HTML capture. */
+  spamScore: number | null;
+  /** Bit mask over `SPAM_SIGNALS`. */
+  spamSignals: number | null;
+  hostSpamScore: number | null;
+  domainSpamScore: number | null;
+  /** 0–1000 (docs/ranks.md); null until the rank step fills it. */
+  pageRank: number | null;
+  domainRank: number | null;
+  /** The domain's platform types, most frequent first. */
+  platformTypes: string[] | null;
+  hostIp: string | null;
+  country: string | null;
+  isTechnical: boolean;
+}
+
+/** The page facts of a host or registrable domain of the last build. */
+export interface SiteFacts {
+  kind: 'host' | 'domain';
+  name: string;
+  /** Its registrable domain (itself for a domain). */
+  domain: string;
+  pages: number;
+  pagesScored: number;
+  /** Mean spam score of the scored pages (the host's or domain's), null when none. */
+  spamScore: number | null;
+  /** Each signal bit that fired on at least one page, with on how many, by bit. */
+  signalPages: Array<{ bit: number; pages: number }>;
+  /** The highest-scoring pages, highest first (ties by URL). */
+  topPages: Array<{ url: string; spamScore: number; spamSignals: number }>;
+  domainRank: number | null;
+  platformTypes: string[] | null;
+  /** The host's IP and country (null for a domain, whose hosts may differ). */
+  hostIp: string | null;
+  country: string | null;
+  isTechnical: boolean;
+}
+
+/** What `describeTarget` returns for a target the last build has pages of. */
+export type TargetFacts = PageFacts | SiteFacts;
+
 /** The store of record: append captures, build the link tables, export, describe. */
 export interface LinkStore {
   /** Register an input (by name and fingerprint) and say what earlier runs stored of it. */
@@ -178,6 +232,12 @@ export interface LinkStore {
    * linked first (ties by name); empty before the first build.
    */
   topTargetDomains(limit: number): Promise<Array<{ domain: string; backlinks: number }>>;
+  /**
+   * Page facts (spam score and signals, ranks, platform types, IP, country) of a page, host or
+   * domain in the last build; null when the build has no page of it (or no build exists).
+   * @param topPages how many of a site's highest-scoring pages to list
+   */
+  describeTarget(target: FactsTarget, topPages: number): Promise<TargetFacts | null>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

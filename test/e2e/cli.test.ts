@@ -6,7 +6,17 @@ import type { Capture } from '../../src/core/types.js';
 import { referenceLinks } from '../reference/link-history.js';
 import { ndjson, runCli } from './run-cli.js';
 
-const COMMANDS = ['demo', 'generate', 'ingest', 'build', 'export', 'stats', 'gap', 'serve'];
+const COMMANDS = [
+  'demo',
+  'generate',
+  'ingest',
+  'build',
+  'export',
+  'stats',
+  'explain',
+  'gap',
+  'serve',
+];
 
 describe('linkgap CLI', () => {
   let dir: string;

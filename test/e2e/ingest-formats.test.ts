@@ -21,6 +21,14 @@ describe('ingest of WAT, NDJSON and CSV through the CLI', () => {
       url: 'https://news.example.net/a',
       fetched_at: '2026-02-01T00:00:00Z',
       status: 200,
+      signals: {
+        head_hosts: ['fonts.googleapis.com'],
+        software: ['ghost'],
+        schema_types: ['NewsArticle'],
+        contact: ['phone', 'contact_page'],
+        favicon: true,
+        text_chars: 2048,
+      },
       links: [
         { url: 'https://www.example.org/', item_type: 'anchor', anchor: 'Example', rel: ['ugc'] },
       ],

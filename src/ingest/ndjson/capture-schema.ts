@@ -3,7 +3,7 @@
  * accepts from files it did not write itself.
  */
 import { z } from 'zod';
-import { ITEM_TYPES } from '../../core/types.js';
+import { ITEM_TYPES, SOFTWARE_NAMES } from '../../core/types.js';
 
 const text = (max: number) => z.string().max(max);
 
@@ -17,6 +17,24 @@ export const linkSchema = z.strictObject({
   text_pre: text(1000).optional(),
   text_post: text(1000).optional(),
   semantic_location: text(64).optional(),
+});
+
+/** Page signals: unknown keys are dropped (a newer writer may know more), known ones checked. */
+export const signalsSchema = z.object({
+  head_hosts: z.array(text(253)).max(50).optional(),
+  software: z.array(z.enum(SOFTWARE_NAMES)).max(SOFTWARE_NAMES.length).optional(),
+  schema_types: z.array(text(128)).max(20).optional(),
+  contact: z
+    .array(z.enum(['email', 'phone', 'contact_page']))
+    .max(3)
+    .optional(),
+  favicon: z.boolean().optional(),
+  text_chars: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 40)
+    .optional(),
 });
 
 /** One capture. */
@@ -37,5 +55,6 @@ export const captureSchema = z.strictObject({
     .max(2 ** 40)
     .optional(),
   meta: z.record(text(256), text(10_000)).optional(),
+  signals: signalsSchema.optional(),
   links: z.array(linkSchema).max(100_000),
 });

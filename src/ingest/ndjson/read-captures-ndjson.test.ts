@@ -56,6 +56,38 @@ describe('readCapturesNdjson', () => {
     ).toMatch(/url/);
   });
 
+  it('reads signals, ignoring unknown signal keys and refusing bad values', () => {
+    const head = '{"url":"https://a.com/","fetched_at":"2026-01-01T00:00:00Z","status":200,';
+    expect(
+      parseCaptureLine(
+        `${head}"signals":{"text_chars":5,"future":[1],"software":["wordpress"],"favicon":true},"links":[]}`,
+      ),
+    ).toEqual({
+      url: 'https://a.com/',
+      fetched_at: '2026-01-01T00:00:00Z',
+      status: 200,
+      signals: { software: ['wordpress'], favicon: true, text_chars: 5 },
+      links: [],
+    });
+    expect(parseCaptureLine(`${head}"signals":{"future":1},"links":[]}`)).not.toHaveProperty(
+      'signals',
+    );
+    expect(parseCaptureLine(`${head}"signals":{"software":["frontpage"]},"links":[]}`)).toMatch(
+      /signals.software.0/,
+    );
+    expect(parseCaptureLine(`${head}"signals":{"text_chars":-1},"links":[]}`)).toMatch(
+      /signals.text_chars/,
+    );
+    expect(parseCaptureLine(`${head}"signals":{"contact":["fax"]},"links":[]}`)).toMatch(
+      /signals.contact/,
+    );
+    const hosts = JSON.stringify(Array.from({ length: 51 }, (_, i) => `h${i}.com`));
+    expect(parseCaptureLine(`${head}"signals":{"head_hosts":${hosts}},"links":[]}`)).toMatch(
+      /signals.head_hosts/,
+    );
+    expect(parseCaptureLine(`${head}"signals":[1],"links":[]}`)).toMatch(/signals/);
+  });
+
   it('reads gzip-compressed input', async () => {
     const items = await read(gzipSync(Buffer.from(`${good}\n${good}\n`)), 5);
     expect(items.filter((i) => i.kind === 'capture')).toHaveLength(2);

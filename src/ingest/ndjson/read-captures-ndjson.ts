@@ -4,8 +4,9 @@
  * time does not parse is reported and skipped). Blank lines are skipped.
  */
 import { createGunzip } from 'node:zlib';
+import { SIGNAL_KEYS } from '../../core/capture-json.js';
 import { parseTimestamp } from '../../core/time.js';
-import type { Capture, ItemType, LinkOccurrence } from '../../core/types.js';
+import type { Capture, ItemType, LinkOccurrence, PageSignals } from '../../core/types.js';
 import { normalizeUrl } from '../../core/url/normalize-url.js';
 import { peek } from '../source/index.js';
 import type { ArchiveItem } from '../types.js';
@@ -62,6 +63,8 @@ export function parseCaptureLine(line: string): Capture | string {
   for (const key of ['title', 'lang', 'encoding', 'size', 'meta'] as const) {
     if (v[key] !== undefined) Object.assign(capture, { [key]: v[key] });
   }
+  const signals = signalsOf(v.signals);
+  if (signals !== undefined) capture.signals = signals;
   for (const l of v.links) {
     const target = normalizeUrl(l.url, url.url);
     if (!target.ok) continue;
@@ -69,6 +72,16 @@ export function parseCaptureLine(line: string): Capture | string {
     capture.links.push(occ);
   }
   return capture;
+}
+
+/** The validated signals without absent keys; undefined when none is set. */
+function signalsOf(s: PageSignals | undefined): PageSignals | undefined {
+  if (s === undefined) return undefined;
+  const out: PageSignals = {};
+  for (const key of SIGNAL_KEYS) {
+    if (s[key] !== undefined) Object.assign(out, { [key]: s[key] });
+  }
+  return Object.keys(out).length === 0 ? undefined : out;
 }
 
 async function ungzip(source: AsyncIterable<Uint8Array>): Promise<AsyncIterable<Uint8Array>> {

@@ -5,6 +5,7 @@
  * errors and the input's progress. A crash at any point leaves all of a batch or none of it.
  */
 import { type DuckDBAppender, DuckDBTimestampValue } from '@duckdb/node-api';
+import { signalsJson } from '../../core/capture-json.js';
 import type { LinkOccurrence } from '../../core/types.js';
 import type { AppendResult, CaptureBatch, SourceState, StoredCapture } from '../types.js';
 import type { DuckDBSession } from './session.js';
@@ -188,6 +189,7 @@ function appendCapture(app: DuckDBAppender, id: number, sourceId: number, c: Sto
   else app.appendTimestamp(timestampOf(revisitDate));
   app.appendBoolean(c.revisit !== undefined);
   app.appendInteger(sourceId);
+  str(app, signalsJson(c.signals));
   app.endRow();
 }
 

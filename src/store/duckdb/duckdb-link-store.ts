@@ -8,6 +8,7 @@ import type {
   AppendResult,
   BuildStats,
   CaptureBatch,
+  FactsTarget,
   IndexColumnSink,
   LineSink,
   LinkStore,
@@ -15,14 +16,16 @@ import type {
   SourceState,
   StepProgress,
   StoreStats,
+  TargetFacts,
 } from '../types.js';
 import { runBuild } from './build/run-build.js';
 import { CaptureWriter } from './capture-writer.js';
+import { describeTarget } from './describe-target.js';
 import { exportCaptures } from './export-captures.js';
 import { exportLinks } from './export-links.js';
 import { importLinksCsv } from './import-links-csv.js';
 import { readIndexColumns } from './index-columns.js';
-import { RAW_SCHEMA, SCHEMA_VERSION, STAGE_SCHEMA } from './schema.js';
+import { MIGRATIONS, RAW_SCHEMA, SCHEMA_VERSION, STAGE_SCHEMA } from './schema.js';
 import { DuckDBSession } from './session.js';
 
 /** Options of `createDuckDBStore`. */
@@ -75,10 +78,7 @@ export class DuckDBLinkStore implements LinkStore {
     if (version === undefined) {
       await session.exec(`INSERT INTO meta VALUES ('schema_version', ?)`, [SCHEMA_VERSION]);
     } else if (version.value !== SCHEMA_VERSION) {
-      throw new StoreError(
-        'STORE_SCHEMA_MISMATCH',
-        `${opts.path} has schema version ${String(version.value)}; this linkgap expects ${SCHEMA_VERSION}`,
-      );
+      await migrate(session, opts.path, String(version.value));
     }
     for (const ddl of STAGE_SCHEMA) await session.exec(ddl);
     // Tables of a build that died half-way are dropped; the published ones stay.
@@ -168,6 +168,10 @@ export class DuckDBLinkStore implements LinkStore {
     return rows.map((r) => ({ domain: String(r.domain), backlinks: Number(r.backlinks) }));
   }
 
+  describeTarget(target: FactsTarget, topPages: number): Promise<TargetFacts | null> {
+    return describeTarget(this.#session, target, topPages);
+  }
+
   async stats(): Promise<StoreStats> {
     const s = this.#session;
     const row = await s.one(
@@ -199,4 +203,25 @@ export class DuckDBLinkStore implements LinkStore {
 /** Open a DuckDB-backed `LinkStore`. */
 export function createDuckDBStore(opts: DuckDBStoreOptions): Promise<DuckDBLinkStore> {
   return DuckDBLinkStore.open(opts);
+}
+
+/** Take a file of an older schema version to the current one in one transaction, or refuse it. */
+async function migrate(session: DuckDBSession, path: string, from: string): Promise<void> {
+  let version = from;
+  const steps: string[] = [];
+  while (version !== SCHEMA_VERSION) {
+    const step = MIGRATIONS[version];
+    if (step === undefined) {
+      throw new StoreError(
+        'STORE_SCHEMA_MISMATCH',
+        `${path} has schema version ${from}; this linkgap expects ${SCHEMA_VERSION}`,
+      );
+    }
+    steps.push(...step);
+    version = String(Number(version) + 1);
+  }
+  await session.transaction(async () => {
+    for (const ddl of steps) await session.exec(ddl);
+    await session.exec(`UPDATE meta SET value = ? WHERE key = 'schema_version'`, [SCHEMA_VERSION]);
+  });
 }

@@ -10,7 +10,7 @@ import type { DuckDBSession, Row } from './session.js';
 const EXPORT_SQL = `
 SELECT rc.url, strftime(rc.fetched_at, '%Y-%m-%dT%H:%M:%SZ') AS fetched_at, rc.status, rc.ip,
        rc.content_type, rc.redirect_location, rc.title, rc.lang, rc.encoding,
-       CAST(rc.size AS DOUBLE) AS size, rc.meta,
+       CAST(rc.size AS DOUBLE) AS size, rc.meta, rc.signals,
        (SELECT list(struct_pack(url := l.url, item_type := l.item_type, anchor := l.anchor,
                     alt := l.alt, rel := l.rel, text_pre := l.text_pre, text_post := l.text_post,
                     semantic_location := l.semantic_location) ORDER BY l.ord)
@@ -18,8 +18,8 @@ SELECT rc.url, strftime(rc.fetched_at, '%Y-%m-%dT%H:%M:%SZ') AS fetched_at, rc.s
 FROM resolved_captures rc
 ORDER BY rc.url, rc.fetched_at, rc.capture_id`;
 
-/** Plain-valued capture keys, written from their columns; meta and links come as JSON. */
-const SCALAR_KEYS = CAPTURE_KEYS.filter((k) => k !== 'meta' && k !== 'links');
+/** Plain-valued capture keys, written from their columns; meta, signals and links come as JSON. */
+const SCALAR_KEYS = CAPTURE_KEYS.filter((k) => k !== 'meta' && k !== 'signals' && k !== 'links');
 
 /** Stream all captures to `sink` as NDJSON lines; returns the number written. */
 export async function exportCaptures(session: DuckDBSession, sink: LineSink): Promise<number> {
@@ -37,6 +37,9 @@ export function captureLine(row: Row): string {
     if (v !== null && v !== undefined) parts.push(`${JSON.stringify(key)}:${JSON.stringify(v)}`);
   }
   if (row.meta !== null && row.meta !== undefined) parts.push(`"meta":${String(row.meta)}`);
+  if (row.signals !== null && row.signals !== undefined) {
+    parts.push(`"signals":${String(row.signals)}`);
+  }
   const links = (row.links as Row[] | null) ?? [];
   parts.push(`"links":[${links.map(linkJson).join(',')}]`);
   return `{${parts.join(',')}}`;

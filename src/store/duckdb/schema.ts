@@ -3,8 +3,20 @@
  * appended by ingest; pages, links and hosts are replaced as a whole by each build.
  */
 
-/** Bumped when a table changes shape; a store refuses a file with another version. */
-export const SCHEMA_VERSION = '1';
+/**
+ * Bumped when a table changes shape; a store migrates a file of an older version it knows
+ * (`MIGRATIONS`) and refuses any other.
+ */
+export const SCHEMA_VERSION = '2';
+
+/**
+ * Statements taking a file from the version of the key to the next one. Columns are added at
+ * the end of their table, where a new file has them too (appenders write columns by position).
+ */
+export const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
+  // 1 → 2: captures.signals (PageSignals as JSON).
+  '1': ['ALTER TABLE captures ADD COLUMN IF NOT EXISTS signals VARCHAR'],
+};
 
 /** Statements creating the raw tables (idempotent). */
 export const RAW_SCHEMA: readonly string[] = [
@@ -19,7 +31,7 @@ export const RAW_SCHEMA: readonly string[] = [
      status SMALLINT NOT NULL, ip VARCHAR, content_type VARCHAR, redirect_location VARCHAR,
      title VARCHAR, lang VARCHAR, encoding VARCHAR, size BIGINT, meta VARCHAR,
      payload_digest VARCHAR, revisit_digest VARCHAR, revisit_uri VARCHAR, revisit_date TIMESTAMP,
-     is_revisit BOOLEAN NOT NULL, source_id INTEGER NOT NULL)`,
+     is_revisit BOOLEAN NOT NULL, source_id INTEGER NOT NULL, signals VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS capture_links (
      capture_id BIGINT NOT NULL, ord INTEGER NOT NULL, url VARCHAR NOT NULL, item_type VARCHAR NOT NULL,
      anchor VARCHAR, alt VARCHAR, rel VARCHAR, text_pre VARCHAR, text_post VARCHAR,

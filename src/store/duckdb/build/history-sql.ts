@@ -21,6 +21,7 @@ FROM resolved_captures WHERE status < 500`;
 
 /**
  * Pages: the latest capture's facts, visit counts, canonical and internal/external link counts.
+ * `meta` and `signals` are the latest capture's JSON (`signals`: `PageSignals`, null when none).
  * Columns later build steps fill (all null until then):
  * - ranks (0–1000, docs/ranks.md): `page_rank` (0 = no inbound dofollow link), `page_pass`
  *   (what one dofollow link from this page passes), `domain_rank` and `domain_pass` (the same for
@@ -37,7 +38,7 @@ WITH latest AS (
   SELECT url, min(fetched_at) AS first_capture, max(fetched_at) AS last_capture,
          count(*) AS captures_count,
          arg_max(struct_pack(content_id, status, ip, content_type, redirect_location, title, lang,
-                             encoding, size, meta), (fetched_at, capture_id)) AS l
+                             encoding, size, meta, signals), (fetched_at, capture_id)) AS l
   FROM resolved_captures GROUP BY url
 ), visits AS (
   SELECT url, min(fetched_at) AS first_visit, max(fetched_at) AS last_visit, count(*) AS visits
@@ -48,7 +49,8 @@ SELECT p.url, h.host, h.domain, h.tld, h.is_ip, starts_with(p.url, 'https:') AS 
        coalesce(v.visits, 0) AS visits, p.l.status AS status, p.l.ip AS ip,
        p.l.content_type AS content_type, p.l.redirect_location AS redirect_location,
        p.l.title AS title, p.l.lang AS lang, p.l.encoding AS encoding, p.l.size AS size,
-       p.l.meta AS meta, json_extract_string(p.l.meta, '$.canonical') AS canonical,
+       p.l.meta AS meta, p.l.signals AS signals,
+       json_extract_string(p.l.meta, '$.canonical') AS canonical,
        coalesce(lc.internal_links, 0) AS internal_links,
        coalesce(lc.external_links, 0) AS external_links,
        -- Filled by later build steps (ranks, page facts): see the PAGES_SQL comment.

@@ -19,13 +19,14 @@ WITH origin AS (
   GROUP BY r.capture_id
 )
 SELECT c.capture_id, c.capture_id AS content_id, c.url, c.fetched_at, c.status, c.ip,
-       c.content_type, c.redirect_location, c.title, c.lang, c.encoding, c.size, c.meta
+       c.content_type, c.redirect_location, c.title, c.lang, c.encoding, c.size, c.meta,
+       c.signals
 FROM captures c WHERE NOT c.is_revisit
 UNION ALL
 SELECT r.capture_id, o.capture_id AS content_id, r.url, r.fetched_at,
        CASE WHEN r.status IN (0, 304) THEN o.status ELSE r.status END AS status,
        coalesce(r.ip, o.ip) AS ip, o.content_type, o.redirect_location, o.title, o.lang,
-       o.encoding, o.size, o.meta
+       o.encoding, o.size, o.meta, o.signals
 FROM captures r JOIN origin g ON g.capture_id = r.capture_id
 JOIN captures o ON o.capture_id = g.origin_id
 `;

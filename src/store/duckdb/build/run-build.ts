@@ -10,6 +10,9 @@ import type { DuckDBSession } from '../session.js';
 import { DIRECT_LINKS_SQL, OBSERVATIONS_SQL, PAGES_SQL, VISITS_SQL } from './history-sql.js';
 import { CHAINS_SQL, HOPS_SQL, INDIRECT_LINKS_SQL } from './indirect-sql.js';
 import { DISTINCT_HOSTS_SQL, LINKS_SQL, URL_HOSTS_SQL } from './links-sql.js';
+import { PAGE_FACTS_TEMP_TABLES } from './page-facts-sql.js';
+import { runPageFactsStep } from './page-facts-step.js';
+import { writeRanks } from './ranks-step.js';
 import { RESOLVED_CAPTURES_VIEW } from './resolved-captures.js';
 
 const TEMP_TABLES = [
@@ -20,6 +23,7 @@ const TEMP_TABLES = [
   'b_hops',
   'b_chains',
   'b_indirect',
+  ...PAGE_FACTS_TEMP_TABLES,
 ];
 const PUBLISHED = ['hosts', 'pages', 'links'] as const;
 
@@ -29,7 +33,7 @@ export async function runBuild(
   onProgress?: StepProgress,
 ): Promise<BuildStats> {
   const started = performance.now();
-  const steps: Array<[string, () => Promise<unknown>]> = [
+  const steps: Array<[string, (detail: (step: string) => void) => Promise<unknown>]> = [
     ['captures', () => session.exec(RESOLVED_CAPTURES_VIEW)],
     ['visits', () => session.exec(VISITS_SQL)],
     ['urls', () => session.exec(URL_HOSTS_SQL)],
@@ -41,11 +45,13 @@ export async function runBuild(
     ['chains', () => session.exec(CHAINS_SQL)],
     ['indirect links', () => session.exec(INDIRECT_LINKS_SQL)],
     ['links', () => session.exec(LINKS_SQL)],
+    ['page facts', () => runPageFactsStep(session)],
+    ['ranks', (detail) => writeRanks(session, detail)],
   ];
   try {
     for (const [i, [name, run]] of steps.entries()) {
       onProgress?.(name, i, steps.length + 1);
-      await run();
+      await run((step) => onProgress?.(`${name}: ${step}`, i, steps.length + 1));
     }
     onProgress?.('publish', steps.length, steps.length + 1);
     const stats = await collectStats(session, (performance.now() - started) / 1000);
