@@ -4,7 +4,6 @@
  * links to, then mark the units the exclusion set reaches and list the candidates.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
-import { LINK_FLAG } from '../link-index/index.js';
 import { excludeScopeMask, scopeOf, type TargetTest, targetTest } from './flag-filter.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';

@@ -189,12 +189,12 @@ describe('openEngine over a generated, ingested and built web', () => {
     const expected = await sql(
       `WITH a AS (
          SELECT domain_from, count(*) FILTER (WHERE ${MATCH(1)}) AS n1,
-                count(*) FILTER (WHERE ${MATCH(2)}) AS n2
+                count(*) FILTER (WHERE ${MATCH(2)}) AS n2, max(domain_from_rank) AS dr
          FROM links WHERE NOT is_lost AND NOT is_internal GROUP BY domain_from),
        x AS (SELECT DISTINCT domain_from FROM links WHERE NOT is_lost AND ${MATCH(3)})
        SELECT domain_from, n1, n2 FROM a
        WHERE (n1 > 0) :: INT + (n2 > 0) :: INT >= 1 AND domain_from NOT IN (SELECT domain_from FROM x)
-       ORDER BY (n1 > 0) :: INT + (n2 > 0) :: INT DESC, domain_from`,
+       ORDER BY (n1 > 0) :: INT + (n2 > 0) :: INT DESC, dr DESC NULLS LAST, domain_from`,
       [top[0] as string, top[1] as string, top[2] as string],
     );
     expect(expected.length).toBeGreaterThan(1);

@@ -5,12 +5,11 @@
  * than walking whole posting lists when popular targets share few pages.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
-import { atLeast, LINK_FLAG, type PageSets, without } from '../link-index/index.js';
+import { atLeast, type PageSets, without } from '../link-index/index.js';
 import { type Collected, type TargetLinks, targetTests, type UnitScratch } from './collect.js';
 import { excludeScopeMask, type TargetTest } from './flag-filter.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
-import { compileLinkPredicate } from './link-predicate.js';
 import { resolveRanges, type SpecRanges } from './resolve-targets.js';
 
 const EXCLUDED = 1 << 30;

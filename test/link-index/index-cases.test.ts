@@ -46,11 +46,11 @@ const ANCHORS: Record<string, string> = {
   'https://q.com/empty': '',
 };
 
-/** Two spellings of one IPv6 address (and so one /64) on one referring domain. */
+/** Spellings of IPv6 addresses in one /64, on three hosts (domain_from_ip is per host) of one referring domain. */
 const CAPTURES: Capture[] = [
-  page('https://r.com/a', '2001:db8::1', ['https://t.com/']),
-  page('https://r.com/b', '2001:0db8:0:0:0:0:0:1', ['https://t.com/']),
-  page('https://r.com/c', '2001:DB8:0:0:1::', ['https://t.com/']),
+  page('https://a.r.com/a', '2001:db8::1', ['https://t.com/']),
+  page('https://b.r.com/b', '2001:0db8:0:0:0:0:0:1', ['https://t.com/']),
+  page('https://c.r.com/c', '2001:DB8:0:0:1::', ['https://t.com/']),
   ...Object.entries(ANCHORS).map(([url, anchor], i) =>
     page(
       url,
