@@ -60,6 +60,18 @@ const CAPTURES: Capture[] = [
       i % 2 ? ['ugc'] : undefined,
     ),
   ),
+  // A technical host and a plain blog, both linking to g.com, both scored by the build.
+  {
+    ...page('https://fonts.googleapis.com/css', '10.1.0.1', ['https://g.com/']),
+    content_type: 'text/html',
+  },
+  {
+    ...page('http://blog.n.com/post', '10.1.0.2', ['https://g.com/']),
+    content_type: 'text/html',
+    title: 'A post about gardening in small spaces',
+    meta: { keywords: 'garden' },
+    signals: { favicon: false, text_chars: 120 },
+  },
 ];
 
 describe('link index: minimal cases', () => {
@@ -163,5 +175,32 @@ describe('link index: minimal cases', () => {
       expect(expected.total_count).toBe(n);
       expect(await engine?.pageIntersection(q)).toEqual(expected);
     }
+  });
+
+  it('drops technical hosts as prospects on request, in both modes', async () => {
+    for (const source of ['page', 'domain'] as const) {
+      const all = makeQuery(['g.com'], { source });
+      const some = { ...all, excludeTechnicalHosts: true };
+      expect(referenceIntersect(data, all).total_count).toBe(2);
+      const expected = referenceIntersect(data, some);
+      expect(expected.total_count).toBe(1);
+      expect(
+        await engine?.[source === 'page' ? 'pageIntersection' : 'domainIntersection'](some),
+      ).toEqual(expected);
+    }
+  });
+
+  it('explains the source page spam score with the signals the build found', async () => {
+    const q = makeQuery(['g.com'], { explainSpam: true, excludeTechnicalHosts: true });
+    const expected = referenceIntersect(data, q) as IntersectionResult<PageIntersectionItem>;
+    const b = expected.items[0]?.page_intersection['1']?.[0];
+    expect(b?.url_from).toBe('http://blog.n.com/post');
+    const fired = (b?.backlink_spam_signals ?? []).map((s) => s.signal);
+    expect(fired).toEqual(
+      expect.arrayContaining(['plain_http', 'thin_content', 'no_favicon', 'meta_keywords']),
+    );
+    const sum = (b?.backlink_spam_signals ?? []).reduce((a, s) => a + s.weight, 0);
+    expect(b?.backlink_spam_score).toBe(Math.max(0, Math.min(100, sum)));
+    expect(await engine?.pageIntersection(q)).toEqual(expected);
   });
 });

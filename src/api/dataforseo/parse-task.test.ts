@@ -459,22 +459,32 @@ describe('parseTask: enums, booleans and tag', () => {
     for (const v of ['hundred', 100]) rejects('rank_scale', { targets: two, rank_scale: v });
   });
 
-  it('reads the three booleans', () => {
+  it('reads the five booleans (two of them our extensions, off by default)', () => {
+    expect([
+      query({ targets: two }).excludeTechnicalHosts,
+      query({ targets: two }).explainSpam,
+    ]).toEqual([false, false]);
     const q = query({
       targets: two,
       include_subdomains: false,
       include_indirect_links: false,
       exclude_internal_backlinks: false,
+      exclude_technical_hosts: true,
+      explain_spam: true,
     });
-    expect([q.includeIndirect, q.excludeInternal, q.targets[0]?.includeSubdomains]).toEqual([
-      false,
-      false,
-      false,
-    ]);
+    expect([
+      q.includeIndirect,
+      q.excludeInternal,
+      q.targets[0]?.includeSubdomains,
+      q.excludeTechnicalHosts,
+      q.explainSpam,
+    ]).toEqual([false, false, false, true, true]);
     for (const field of [
       'include_subdomains',
       'include_indirect_links',
       'exclude_internal_backlinks',
+      'exclude_technical_hosts',
+      'explain_spam',
     ]) {
       for (const v of ['true', 1, 0, 'false']) rejects(field, { targets: two, [field]: v });
     }
@@ -493,6 +503,8 @@ describe('parseTask: error order', () => {
       tag: 5,
       rank_scale: 'x',
       intersection_mode: 'x',
+      explain_spam: 'x',
+      exclude_technical_hosts: 'x',
       exclude_internal_backlinks: 'x',
       include_indirect_links: 'x',
       include_subdomains: 'x',
@@ -519,6 +531,8 @@ describe('parseTask: error order', () => {
       'include_subdomains',
       'include_indirect_links',
       'exclude_internal_backlinks',
+      'exclude_technical_hosts',
+      'explain_spam',
       'intersection_mode',
       'rank_scale',
       'tag',
@@ -585,6 +599,8 @@ describe('parseTask: data echo', () => {
       'include_subdomains',
       'include_indirect_links',
       'exclude_internal_backlinks',
+      'exclude_technical_hosts',
+      'explain_spam',
       'intersection_mode',
       'rank_scale',
       'tag',
