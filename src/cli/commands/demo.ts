@@ -40,11 +40,14 @@ async function generatedFiles(
   }
 }
 
-/** A ready page_intersection body for the demo index: targets that share referring pages. */
-async function demoTask(
-  store: LinkStore,
-  engine: Engine,
-): Promise<Record<string, unknown> | undefined> {
+/** A ready page_intersection body for the demo index and its first prospect page. */
+interface DemoTask {
+  task: Record<string, unknown>;
+  prospect: string | undefined;
+}
+
+/** Targets that share referring pages, with an exclude when one still leaves results. */
+async function demoTask(store: LinkStore, engine: Engine): Promise<DemoTask | undefined> {
   const top = (await store.topTargetDomains(8)).map((t) => t.domain);
   for (let i = 0; i < top.length; i++) {
     for (let j = i + 1; j < top.length; j++) {
@@ -53,7 +56,10 @@ async function demoTask(
       const withMe = { targets: { 1: a, 2: b }, exclude_targets: me ? [me] : [], limit: 5 };
       for (const task of [withMe, { targets: { 1: a, 2: b }, limit: 5 }]) {
         const parsed = parseTask('page_intersection', task);
-        if (parsed.ok && (await engine.pageIntersection(parsed.query)).total_count > 0) return task;
+        if (!parsed.ok) continue;
+        const r = await engine.pageIntersection(parsed.query);
+        const first = r.items[0]?.page_intersection['1']?.[0];
+        if (r.total_count > 0) return { task, prospect: first?.url_from };
       }
     }
   }
@@ -92,7 +98,7 @@ export function demoCommand(program: Command, ctx: CliContext): void {
         ctx.err(`reusing the web generated earlier with the same options`);
       }
       ctx.err(`2/4 ingesting into ${o.db}`);
-      const task = await ctx.withStore(o.db, async (store) => {
+      const demo = await ctx.withStore(o.db, async (store) => {
         // The archives only: the ground truth beside them is for tests, not a crawl.
         const ing = await runIngest(store, files, { workers: availableParallelism() });
         for (const line of describeIngest(ing)) ctx.err(line);
@@ -110,12 +116,14 @@ export function demoCommand(program: Command, ctx: CliContext): void {
       ctx.out('');
       ctx.out('Try next:');
       ctx.out(`  linkgap stats --db ${db}`);
+      const task = demo?.task;
       if (task !== undefined) {
         const t = task.targets as Record<string, string>;
         const ex = (task.exclude_targets as string[] | undefined)?.[0];
         ctx.out(
-          `  linkgap gap --db ${db} --target ${t['1']} --target ${t['2']}${ex ? ` --exclude ${ex}` : ''}`,
+          `  linkgap gap --db ${db} --target ${t['1']} --target ${t['2']}${ex ? ` --exclude ${ex}` : ''} --exclude-technical-hosts`,
         );
+        if (demo?.prospect !== undefined) ctx.out(`  linkgap explain --db ${db} ${demo.prospect}`);
       }
       ctx.out(`  linkgap export --links --format csv --db ${db} | head`);
       ctx.out(`  linkgap ingest --db ${db} path/to/your/crawl.warc.gz && linkgap build --db ${db}`);
