@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- <suite> [options]`: the project's benchmarks. Suites: ingest, wat, build,
- * query, all (all = ingest, wat and build; query prepares large data and runs on its own).
+ * query, pagerank, all (all = ingest, wat and build; query and pagerank prepare large data and
+ * run on their own).
  * Every figure is the median of several runs, printed beside its baseline from the same run.
  */
 import { mkdir } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { benchBuild } from './build-bench.js';
 import { buildCli } from './cli.js';
 import { benchIngest } from './ingest-bench.js';
+import { benchPageRank } from './pagerank/pagerank-bench.js';
 import { parseSizes } from './query/prepare.js';
 import type { PeerName } from './query/report.js';
 import { benchQuery } from './query-bench.js';
@@ -23,7 +25,8 @@ const { values, positionals } = parseArgs({
     dir: { type: 'string', default: join('bench', 'out') },
     sizes: { type: 'string', default: '1m,20m' },
     warmup: { type: 'string', default: '3' },
-    'work-dir': { type: 'string', default: join('bench', 'out', 'query') },
+    'work-dir': { type: 'string' },
+    edges: { type: 'string', default: '20m' },
     peers: { type: 'string', default: 'linkgap,postgres,duckdb' },
     reindex: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -31,8 +34,8 @@ const { values, positionals } = parseArgs({
 });
 
 const suite = positionals[0] ?? 'all';
-if (values.help || !['ingest', 'wat', 'build', 'query', 'all'].includes(suite)) {
-  console.log(`usage: npm run bench -- [ingest|wat|build|query|all] [options]
+if (values.help || !['ingest', 'wat', 'build', 'query', 'pagerank', 'all'].includes(suite)) {
+  console.log(`usage: npm run bench -- [ingest|wat|build|query|pagerank|all] [options]
   ingest  WARC.gz pipeline on 1 core and on all cores vs bare htmlparser2 (--pages, --runs)
   wat     WAT ingest captures/s on one core (--pages, --runs)
   build   build time and peak RSS at each --links size (default 1M and 10M)
@@ -43,6 +46,9 @@ if (values.help || !['ingest', 'wat', 'build', 'query', 'all'].includes(suite)) 
           --runs N --warmup N     measured and warm-up runs per query (default 20 and 3)
           --peers LIST            any of linkgap,postgres,duckdb (default all three)
           --reindex               write the link index again even if one exists
+  pagerank  our PageRank vs python3-igraph (PRPACK) on a synthetic power-law graph:
+          --edges 20m[,100m]      edge counts (N = edges / 10 nodes; edge files cached)
+          --work-dir DIR          edge files, scores and report (default bench/out/pagerank)
 options of the other suites: --pages N, --runs N (default 3), --links N,N, --dir DIR`);
   process.exit(values.help ? 0 : 2);
 }
@@ -54,7 +60,7 @@ if (suite === 'query') {
     console.error(sizes === undefined ? `bad --sizes: ${values.sizes}` : `bad --peers: ${bad}`);
     process.exit(2);
   }
-  const workDir = values['work-dir'];
+  const workDir = values['work-dir'] ?? join('bench', 'out', 'query');
   await mkdir(workDir, { recursive: true });
   await benchQuery({
     sizes,
@@ -64,6 +70,15 @@ if (suite === 'query') {
     peers: peers as PeerName[],
     reindex: values.reindex,
   });
+} else if (suite === 'pagerank') {
+  const sizes = parseSizes(values.edges);
+  if (sizes === undefined) {
+    console.error(`bad --edges: ${values.edges}`);
+    process.exit(2);
+  }
+  const workDir = values['work-dir'] ?? join('bench', 'out', 'pagerank');
+  await mkdir(workDir, { recursive: true });
+  await benchPageRank({ sizes, workDir });
 } else {
   buildCli();
   const workDir = values.dir;

@@ -37,7 +37,8 @@ const BLOCK = 1 << 20;
 /**
  * A builder that stores edges in fixed 1M-edge blocks (no reallocation) and builds the CSR with
  * two counting sorts: by source, then stably by target, so each in-list comes out sorted and a
- * duplicate is always next to its twin. Peak memory ≈ 12 bytes per edge.
+ * duplicate is always next to its twin. Peak memory 12–16 bytes per edge
+ * (the collected blocks are released before the in-lists are filled, when the GC gets to them).
  * @example
  * const b = createGraphBuilder();
  * b.add([0, 1, 1], [1, 2, 2]);
