@@ -3,14 +3,15 @@
  * URLs, generator metas, links, icons, schema types and visible text. The HTML collector feeds it
  * while parsing; the WAT reader feeds it from a record's HTML-Metadata.
  */
-import type { ContactKind, PageSignals, SoftwareName } from '../../core/types.js';
-import { hostOf } from '../../core/url/registrable-domain.js';
+
 import {
   contactOfHref,
   hasEmailAddress,
   isContactAnchor,
   isContactPath,
-} from './contact-evidence.js';
+} from '../../core/contact-evidence.js';
+import type { ContactKind, PageSignals, SoftwareName } from '../../core/types.js';
+import { hostOf } from '../../core/url/registrable-domain.js';
 import { MAX_SCHEMA_TYPES } from './schema-types.js';
 import {
   softwareList,

@@ -1,9 +1,9 @@
 /**
  * Contact evidence of a page (`PageSignals.contact`): `mailto:` / `tel:` hrefs, an e-mail
- * address in the visible text, a link to a contact, about or imprint page. Shared by the HTML
- * and WAT readers.
+ * address in the visible text, a link to a contact, about or imprint page. Pure: the HTML and WAT
+ * readers use it, and the generator to state the truth of its pages.
  */
-import type { ContactKind } from '../../core/types.js';
+import type { ContactKind } from './types.js';
 
 /** The contact an href gives when it is a `mailto:` or `tel:` URL (which are not links). */
 export function contactOfHref(href: string): 'email' | 'phone' | undefined {
