@@ -77,26 +77,34 @@ function siteOf(host: string): string {
   return host.startsWith('www.') ? host.slice(4) : host;
 }
 
-function regionContact(r: Region, site: string): number {
+/**
+ * Contact evidence bits of a region. Addresses and phone numbers only ever sit in blocks with a
+ * `mailto:` / `tel:` link (links without a URL), so only those blocks' text is looked at; links
+ * are checked for a contact page unless `known` already has one.
+ */
+function regionContact(r: Region, site: string, known: number): number {
   if (r.shared?.contact !== undefined) return r.shared.contact;
   let bits = 0;
   for (const b of r.blocks) {
     for (const p of b.parts) {
-      if (typeof p === 'string') {
-        if (p.includes('@') && hasEmailAddress(p)) bits |= EMAIL;
+      if (typeof p === 'string') continue;
+      if (p.url === '') {
+        if (p.href.startsWith('mailto:')) bits |= EMAIL;
+        else if (p.href.startsWith('tel:')) bits |= PHONE;
+        for (const q of b.parts) {
+          const text = typeof q === 'string' ? q : q.anchor;
+          if (text.includes('@') && hasEmailAddress(text)) bits |= EMAIL;
+        }
         continue;
       }
-      if (p.href.startsWith('mailto:')) bits |= EMAIL;
-      else if (p.href.startsWith('tel:')) bits |= PHONE;
+      if (((bits | known) & CONTACT_PAGE) !== 0) continue;
       const anchor = p.type === 'image' ? '' : p.anchor;
-      if (p.anchor.includes('@') && hasEmailAddress(p.anchor)) bits |= EMAIL;
-      if (p.url === '' || (bits & CONTACT_PAGE) !== 0) continue;
       if ((isContactPath(p.url) || isContactAnchor(anchor)) && siteOf(hostOf(p.url)) === site) {
         bits |= CONTACT_PAGE;
       }
     }
   }
-  for (const c of r.children ?? []) bits |= regionContact(c, site);
+  for (const c of r.children ?? []) bits |= regionContact(c, site, known | bits);
   if (r.shared !== undefined) r.shared.contact = bits;
   return bits;
 }
@@ -119,8 +127,10 @@ export function docSignals(doc: PageDoc, site: Site, base: string): PageSignals 
   }
   for (const s of doc.scripts) add(hostOf(s.startsWith('/') ? base : s));
   const pageSite = siteOf(hostOf(base));
+  // Sitewide regions first (memoised, complete), then the page's own with what they showed.
   let bits = 0;
-  for (const r of doc.body) bits |= regionContact(r, pageSite);
+  for (const r of doc.body) if (r.shared !== undefined) bits |= regionContact(r, pageSite, 0);
+  for (const r of doc.body) if (r.shared === undefined) bits |= regionContact(r, pageSite, bits);
   const contact: ContactKind[] = [];
   if (bits & EMAIL) contact.push('email');
   if (bits & PHONE) contact.push('phone');
