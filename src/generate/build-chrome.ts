@@ -9,6 +9,7 @@ import { heading, linkItem } from './build-text.js';
 import { anchorLink, relTokens } from './link-targets.js';
 import { EXTERNAL_HOSTS } from './names.js';
 import { pageFacts, pageHeadline, pagePath, pageUrl, slotLang } from './page-facts.js';
+import { hasFavicon, showsContact } from './page-signals.js';
 import { hash32 } from './prng.js';
 import type { Block, DocLink, PageFacts, Region, SemanticLoc, Site, WebPlan } from './types.js';
 import { LABELS, MONEY_PHRASES } from './words.js';
@@ -51,7 +52,7 @@ export function headLinks(
   }
   const h = hash32(plan.seed, TAG_CHROME, site.index);
   const css =
-    site.software?.name === 'WordPress'
+    site.software?.names.includes('wordpress') === true
       ? `/wp-content/themes/theme-${h % 40}/style.css`
       : `/assets/css/site.css`;
   out.push(headLink('link', base + css, 'stylesheet', css));
@@ -59,7 +60,9 @@ export function headLinks(
     const fonts = 'https://fonts.googleapis.com/css2?family=Roboto&display=swap';
     out.push(headLink('link', fonts, 'stylesheet'));
   }
-  if (h % 2 === 0) out.push(headLink('link', `${base}/favicon.ico`, 'icon', '/favicon.ico'));
+  if (hasFavicon(plan, site)) {
+    out.push(headLink('link', `${base}/favicon.ico`, 'icon', '/favicon.ico'));
+  }
   return out;
 }
 
@@ -68,7 +71,9 @@ export function headerRegion(plan: WebPlan, site: Site, j: number, base: string)
   const labels = LABELS[slotLang(site, j)];
   const logo = anchorLink(`${base}/`, site.name, 'header', '', '/');
   const nav: Block[] = [];
-  for (let s = 0; s < site.core; s++) {
+  // Link farms hide who runs them: no about or contact page in their nav or footer.
+  const navEnd = site.kind === 'spam' ? Math.min(site.core, site.sections.length + 1) : site.core;
+  for (let s = 0; s < navEnd; s++) {
     const path = pagePath(plan, site, s);
     nav.push(
       linkItem(
@@ -125,7 +130,18 @@ export function footerRegion(plan: WebPlan, site: Site, j: number, base: string)
   } else {
     blocks.push({ tag: 'p', parts: [copyright] });
   }
-  for (let s = site.sections.length + 2; s < site.core; s++) {
+  if (showsContact(site)) {
+    const phone = `+1 555 ${String(h % 10000).padStart(4, '0')}`;
+    const tel: DocLink = {
+      url: '',
+      href: `tel:${phone.replaceAll(' ', '')}`,
+      type: 'anchor',
+      anchor: phone,
+      loc: 'footer',
+    };
+    blocks.push({ tag: 'p', cls: 'contact', parts: [`E-mail: info@${site.domain} - `, tel] });
+  }
+  for (let s = site.sections.length + 2; s < (site.kind === 'spam' ? 0 : site.core); s++) {
     const path = pagePath(plan, site, s);
     blocks.push(linkItem(anchorLink(base + path, pageHeadline(plan, site, s), 'footer', '', path)));
   }

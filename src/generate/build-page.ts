@@ -8,6 +8,7 @@ import { asideRegion, footerRegion, headerRegion, headLinks } from './build-chro
 import { heading, linkItem, paragraph } from './build-text.js';
 import { anchorLink } from './link-targets.js';
 import { pageFacts, pageHeadline, pagePath, sectionOf, slotLang } from './page-facts.js';
+import { docSignals, hasOpenGraph, headScripts, schemaTypes } from './page-signals.js';
 import { phrase } from './phrases.js';
 import { hash32, Rng } from './prng.js';
 import type { Block, DocLink, PageDoc, PageFacts, Region, Site, WebPlan } from './types.js';
@@ -42,6 +43,9 @@ export function buildPage(
     lang: j >= site.core && site.altLang !== undefined ? lang : site.lang,
     charset: site.charset,
     head: headLinks(plan, site, j, f, ctx.base, ctx.canonical),
+    og: hasOpenGraph(plan, site),
+    scripts: headScripts(plan, site),
+    schemaTypes: f.kind === 'refresh' ? [] : schemaTypes(plan, site, j),
     body: [],
     mainFrom: 1,
     mainTo: 1,
@@ -56,6 +60,7 @@ export function buildPage(
   doc.mainTo = 1 + main.length;
   if (aside !== undefined) doc.body.push(aside);
   doc.body.push(shared(plan, site, variant + 2, () => footerRegion(plan, site, j, ctx.base)));
+  doc.signals = docSignals(doc, site, ctx.base);
   return doc;
 }
 

@@ -1,12 +1,14 @@
 /**
  * Serialises captures as captures NDJSON, written as bytes for speed, with the key order of the
  * format: the full record (files of the `ndjson` format) and the truth record, which keeps only
- * what an HTML extractor recovers unambiguously (no size, text_pre, text_post). Strings are not
+ * what an HTML extractor recovers unambiguously (no size, text_pre, text_post, signals.text_chars). Strings are not
  * escaped: every string the generator makes is JSON-safe (a test checks its vocabulary).
  */
+import { signalsJson } from '../core/capture-json.js';
 import { ITEM_TYPES, type ItemType } from '../core/types.js';
 import { ByteSink, utf8 } from './byte-sink.js';
 import { isoSeconds } from './iso-time.js';
+import { ogType } from './render-html.js';
 import type { Block, CaptureSpec, DocLink, Region, SemanticLoc } from './types.js';
 
 const CONTEXT = 80;
@@ -204,7 +206,12 @@ function captureHead(spec: CaptureSpec, ip: string): string {
   if (doc.robots !== undefined) meta += `,"robots":"${doc.robots}"`;
   const canonical = doc.head.find((l) => l.type === 'canonical');
   if (canonical !== undefined) meta += `,"canonical":"${canonical.url}"`;
-  return meta === '' ? head : `${head},"meta":{${meta.slice(1)}}`;
+  if (doc.og) {
+    meta += `,"og:title":"${doc.title}","og:type":"${ogType(doc)}","twitter:card":"summary"`;
+  }
+  if (meta !== '') head += `,"meta":{${meta.slice(1)}}`;
+  const signals = signalsJson(doc.signals);
+  return signals === undefined ? head : `${head},"signals":${signals}`;
 }
 
 /**

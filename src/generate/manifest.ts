@@ -28,11 +28,11 @@ export interface ManifestInput {
 
 const TRUTH_NOTES = [
   'One line per capture, in file order; same format as captures NDJSON.',
-  'Capture fields: url, fetched_at, status, ip, content_type (media type only), redirect_location (3xx), title, lang (absent when the page has no lang attribute), encoding (HTML pages), meta (description, generator, robots, canonical).',
+  'Capture fields: url, fetched_at, status, ip, content_type (media type only), redirect_location (3xx), title, lang (absent when the page has no lang attribute), encoding (HTML pages), meta (description, generator, robots, canonical, og:title, og:type, twitter:card), signals (200 HTML pages: head_hosts, software, schema_types, contact, favicon — what ingest reads from the HTML).',
   'Link fields: url (normalised as normalizeUrl does), item_type, anchor (visible text, whitespace collapsed, "" when none), alt (image links), rel (the element rel tokens, lower-case, source order, deduplicated; absent when none), semantic_location (nearest of header, nav, article, section, aside, footer; "" in head and for redirects).',
-  'Not in the truth: size, text_pre, text_post (extractor-defined); the ndjson format files carry them (text_pre/text_post = visible text of the same block, at most 80 characters).',
+  'Not in the truth: size, text_pre, text_post, signals.text_chars (extractor-defined; link-free text is not generated for the ndjson format); the ndjson format files carry them (text_pre/text_post = visible text of the same block, at most 80 characters).',
   'Revisits: the capture at the revisit time with the same links as the original response.',
-  'mailto: links on contact pages are not link occurrences (not http(s)).',
+  'mailto: links on contact pages and tel: links in corporate and shop footers are not link occurrences (not http(s)).',
 ];
 
 function features(plan: WebPlan): Record<string, unknown> {

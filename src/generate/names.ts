@@ -3,6 +3,7 @@
  * syllables, site software (generator meta), and the never-captured external hosts that real
  * pages link to (social networks, software vendors, font CDNs).
  */
+import type { SoftwareName } from '../core/types.js';
 import type { Rng } from './prng.js';
 import type { Lang } from './words.js';
 
@@ -72,46 +73,151 @@ export function displayName(brand: string): string {
   return brand.charAt(0).toUpperCase() + brand.slice(1);
 }
 
-/** Site software that announces itself with `<meta name="generator">`, and its home page. */
+/**
+ * Site software that announces itself with `<meta name="generator">`, and its home page; `names`
+ * is what ingest recognises it as (`PageSignals.software`, vocabulary order) and `scripts` the
+ * head scripts that give it away (site-relative paths or absolute URLs).
+ */
 export interface Software {
   name: string;
   generator: string;
   url: string;
+  names: readonly SoftwareName[];
+  scripts: readonly string[];
 }
+
+const WP_SCRIPT = '/wp-includes/js/jquery/jquery.min.js';
 
 /** Software per kind of site; `undefined` entries are sites without a generator meta. */
 export const SOFTWARE: Record<string, readonly (Software | undefined)[]> = {
   blog: [
-    { name: 'WordPress', generator: 'WordPress 6.4.2', url: 'https://wordpress.org/' },
-    { name: 'WordPress', generator: 'WordPress 6.5', url: 'https://wordpress.org/' },
-    { name: 'Ghost', generator: 'Ghost 5.75', url: 'https://ghost.org/' },
-    { name: 'Hugo', generator: 'Hugo 0.121.1', url: 'https://gohugo.io/' },
+    {
+      name: 'WordPress',
+      generator: 'WordPress 6.4.2',
+      url: 'https://wordpress.org/',
+      names: ['wordpress'],
+      scripts: [WP_SCRIPT],
+    },
+    {
+      name: 'WordPress',
+      generator: 'WordPress 6.5',
+      url: 'https://wordpress.org/',
+      names: ['wordpress'],
+      scripts: [WP_SCRIPT],
+    },
+    {
+      name: 'Ghost',
+      generator: 'Ghost 5.75',
+      url: 'https://ghost.org/',
+      names: ['ghost'],
+      scripts: [],
+    },
+    {
+      name: 'Hugo',
+      generator: 'Hugo 0.121.1',
+      url: 'https://gohugo.io/',
+      names: ['hugo'],
+      scripts: [],
+    },
     undefined,
   ],
   shop: [
-    { name: 'Shopify', generator: 'Shopify', url: 'https://www.shopify.com/' },
-    { name: 'WooCommerce', generator: 'WooCommerce 8.5.1', url: 'https://woocommerce.com/' },
-    { name: 'Magento', generator: 'Magento 2', url: 'https://magento.com/' },
+    {
+      name: 'Shopify',
+      generator: 'Shopify',
+      url: 'https://www.shopify.com/',
+      names: ['shopify'],
+      scripts: ['https://cdn.shopify.com/s/files/1/0562/assets/theme.js'],
+    },
+    {
+      name: 'WooCommerce',
+      generator: 'WooCommerce 8.5.1',
+      url: 'https://woocommerce.com/',
+      names: ['wordpress', 'woocommerce'],
+      scripts: [WP_SCRIPT, '/wp-content/plugins/woocommerce/assets/js/frontend/woocommerce.min.js'],
+    },
+    {
+      name: 'Magento',
+      generator: 'Magento 2',
+      url: 'https://magento.com/',
+      names: ['magento'],
+      scripts: ['/static/frontend/Magento/luma/en_US/requirejs/require.js'],
+    },
   ],
-  wiki: [{ name: 'MediaWiki', generator: 'MediaWiki 1.41.0', url: 'https://www.mediawiki.org/' }],
+  wiki: [
+    {
+      name: 'MediaWiki',
+      generator: 'MediaWiki 1.41.0',
+      url: 'https://www.mediawiki.org/',
+      names: ['mediawiki'],
+      scripts: ['/w/load.php?lang=en&modules=startup&only=scripts&raw=1&skin=vector'],
+    },
+  ],
   forum: [
-    { name: 'phpBB', generator: 'phpBB', url: 'https://www.phpbb.com/' },
-    { name: 'Discourse', generator: 'Discourse 3.2', url: 'https://www.discourse.org/' },
+    {
+      name: 'phpBB',
+      generator: 'phpBB',
+      url: 'https://www.phpbb.com/',
+      names: ['phpbb'],
+      scripts: ['/styles/prosilver/template/forum_fn.js'],
+    },
+    {
+      name: 'Discourse',
+      generator: 'Discourse 3.2',
+      url: 'https://www.discourse.org/',
+      names: ['discourse'],
+      scripts: [],
+    },
   ],
-  news: [{ name: 'Drupal', generator: 'Drupal 10', url: 'https://www.drupal.org/' }, undefined],
+  news: [
+    {
+      name: 'Drupal',
+      generator: 'Drupal 10',
+      url: 'https://www.drupal.org/',
+      names: ['drupal'],
+      scripts: ['/core/misc/drupal.js'],
+    },
+    undefined,
+  ],
   corporate: [
     {
       name: 'Joomla!',
       generator: 'Joomla! - Open Source Content Management',
       url: 'https://www.joomla.org/',
+      names: ['joomla'],
+      scripts: ['/media/system/js/core.min.js'],
     },
     undefined,
     undefined,
   ],
   spam: [
-    { name: 'WordPress', generator: 'WordPress 5.2', url: 'https://wordpress.org/' },
+    {
+      name: 'WordPress',
+      generator: 'WordPress 5.2',
+      url: 'https://wordpress.org/',
+      names: ['wordpress'],
+      scripts: [WP_SCRIPT],
+    },
     undefined,
   ],
+};
+
+/** Third-party head scripts of sites that use analytics, ads or social widgets (trusted hosts). */
+export const HEAD_SCRIPTS: readonly string[] = [
+  'https://www.googletagmanager.com/gtag/js?id=G-',
+  'https://connect.facebook.net/en_US/sdk.js#v=',
+  'https://www.google-analytics.com/analytics.js?v=',
+  'https://cdn.jsdelivr.net/npm/bootstrap@5.3.2/dist/js/bootstrap.bundle.min.js?v=',
+];
+
+/** schema.org types of a site's articles and home page, by kind of site. */
+export const SCHEMA_TYPES: Record<string, { article: string; home: string }> = {
+  blog: { article: 'BlogPosting', home: 'WebSite' },
+  shop: { article: 'Product', home: 'Organization' },
+  news: { article: 'NewsArticle', home: 'Organization' },
+  wiki: { article: 'Article', home: 'WebSite' },
+  forum: { article: 'DiscussionForumPosting', home: 'WebSite' },
+  corporate: { article: 'WebPage', home: 'Organization' },
 };
 
 /** A host that pages link to but the crawl never fetched, with a path pattern for its pages. */

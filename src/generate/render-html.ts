@@ -3,7 +3,13 @@
  * escaped, text escaped, single spaces, so an extractor recovers exactly the document's links.
  */
 import { escapeAttr, escapeText } from './html-escape.js';
+import { jsonLdText } from './page-signals.js';
 import type { Block, DocLink, PageDoc, Region } from './types.js';
+
+/** `og:type` of a page: an article when it declares an article type, else a website. */
+export function ogType(doc: PageDoc): string {
+  return doc.schemaTypes.length === 0 || doc.schemaTypes[0] === 'WebSite' ? 'website' : 'article';
+}
 
 function renderLink(l: DocLink): string {
   let a = `<a href="${escapeAttr(l.href)}"`;
@@ -61,6 +67,16 @@ function renderHead(doc: PageDoc): string {
     else if (l.type === 'alternate')
       h += `<link rel="alternate" hreflang="${l.hreflang ?? ''}" href="${href}">\n`;
     else h += `<link rel="${escapeAttr(l.relAttr ?? '')}" href="${href}">\n`;
+  }
+  if (doc.og) {
+    h += `<meta property="og:title" content="${escapeAttr(doc.title)}">\n`;
+    h += `<meta property="og:type" content="${ogType(doc)}">\n`;
+    h += '<meta name="twitter:card" content="summary">\n';
+  }
+  for (const s of doc.scripts) h += `<script src="${escapeAttr(s)}" async></script>\n`;
+  if (doc.schemaTypes.length > 0) {
+    const json = jsonLdText(doc.schemaTypes, escapeText(doc.title));
+    h += `<script type="application/ld+json">${json}</script>\n`;
   }
   return h;
 }

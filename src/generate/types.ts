@@ -2,7 +2,7 @@
  * Types of the synthetic-web generator: its options and summary (public), and the plan, page
  * facts and page documents it builds internally.
  */
-import type { ItemType } from '../core/types.js';
+import type { ItemType, PageSignals } from '../core/types.js';
 import type { Software } from './names.js';
 import type { Lang } from './words.js';
 
@@ -194,6 +194,8 @@ export interface SharedRender {
   links?: number;
   /** Sites linked from the region (`DocLink.to`), in document order. */
   targets?: number[];
+  /** Contact evidence bits of the region (page-signals.ts). */
+  contact?: number;
 }
 
 /** Everything a page's HTML (and its capture record) is made from. */
@@ -206,6 +208,14 @@ export interface PageDoc {
   robots?: string;
   /** Head links in document order: meta refresh, canonical, alternates, stylesheets, icon. */
   head: DocLink[];
+  /** OpenGraph and Twitter tags (og:title = the title, og:type, twitter:card). */
+  og: boolean;
+  /** `<script src>` in the head after the links: site-relative paths or absolute URLs. */
+  scripts: string[];
+  /** Types of the page's JSON-LD block (none when empty). */
+  schemaTypes: string[];
+  /** What ingest reads from the page besides links (but `text_chars`), set once it is built. */
+  signals?: PageSignals;
   /** Body regions in document order; `main` wraps those flagged by `mainFrom`..`mainTo`. */
   body: Region[];
   mainFrom: number;

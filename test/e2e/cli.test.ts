@@ -96,7 +96,27 @@ describe('linkgap CLI', () => {
         rel: l.rel ?? [],
       });
       expect(c.links.map(pick), key(c)).toEqual(t?.links.map(pick));
+      // Every signal but the text length, which the truth does not state (page-signals.ts).
+      const { text_chars, ...signals } = c.signals ?? {};
+      expect(signals, key(c)).toEqual(t?.signals ?? {});
+      expect(text_chars === undefined, key(c)).toBe(t?.signals === undefined);
     }
+    const signalled = got.filter((c) => c.signals !== undefined);
+    expect(signalled.length).toBeGreaterThan(got.length / 2);
+    expect(signalled.some((c) => c.signals?.head_hosts?.includes('fonts.googleapis.com'))).toBe(
+      true,
+    );
+    for (const field of ['software', 'schema_types', 'contact'] as const) {
+      expect(
+        signalled.some((c) => (c.signals?.[field]?.length ?? 0) > 0),
+        field,
+      ).toBe(true);
+      expect(
+        signalled.some((c) => c.signals?.[field]?.length === 0),
+        field,
+      ).toBe(true);
+    }
+    expect(new Set(signalled.map((c) => c.signals?.favicon))).toEqual(new Set([true, false]));
 
     const built = await runCli(['build', '--db', db, '--json']);
     expect(built.code, built.stderr).toBe(0);

@@ -6,7 +6,7 @@ describe('elementFlags', () => {
     expect(elementFlags('nav')).toBe(SEMANTIC | BREAK);
     expect(elementFlags('time')).toBe(SEMANTIC);
     expect(elementFlags('div')).toBe(BREAK);
-    expect(elementFlags('script')).toBe(HIDDEN);
+    expect(elementFlags('script')).toBe(HIDDEN | SPECIAL);
     expect(elementFlags('title')).toBe(HIDDEN | SPECIAL);
     expect(elementFlags('noscript')).toBe(OFF_CONTEXT);
     expect(elementFlags('a')).toBe(SPECIAL);

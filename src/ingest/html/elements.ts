@@ -24,10 +24,25 @@ export const SEMANTIC_ELEMENTS: readonly string[] = [
   'time',
 ];
 
-/** The attributes read from SPECIAL elements; the parser's others are not kept. */
-export const READ_ATTRIBUTES: ReadonlySet<string> = new Set(
-  'href rel alt lang xml:lang http-equiv content name property xlink:href'.split(' '),
+const NO_ATTRIBUTES: ReadonlySet<string> = new Set();
+const ATTRIBUTES_BY_ELEMENT = new Map<string, ReadonlySet<string>>(
+  Object.entries({
+    a: 'href rel xlink:href',
+    area: 'href rel alt',
+    base: 'href',
+    body: 'class',
+    html: 'lang xml:lang id',
+    img: 'alt src',
+    link: 'href rel',
+    meta: 'http-equiv content name property',
+    script: 'src type',
+  }).map(([name, attributes]) => [name, new Set(attributes.split(' '))]),
 );
+
+/** The attributes the collector reads of a SPECIAL element; the parser's others are not kept. */
+export function readAttributes(name: string): ReadonlySet<string> {
+  return ATTRIBUTES_BY_ELEMENT.get(name) ?? NO_ATTRIBUTES;
+}
 
 /** Counts for `semantic_location`. */
 export const SEMANTIC = 1;
@@ -40,7 +55,7 @@ export const HIDDEN = 4;
  * it: a `<noscript><a>` link keeps its words.
  */
 export const OFF_CONTEXT = 8;
-/** Handled by name in the collector: a, area, base, html, img, link, meta, svg, title. */
+/** Handled by name in the collector: a, area, base, body, head, html, img, link, meta, script, svg, title. */
 export const SPECIAL = 16;
 
 const BREAK_ELEMENTS =
@@ -75,4 +90,4 @@ add('article aside details figcaption figure footer header main nav section summ
 add(BREAK_ELEMENTS, BREAK);
 add(HIDDEN_ELEMENTS, HIDDEN);
 add('noscript template', OFF_CONTEXT);
-add('a area base html img link meta svg title', SPECIAL);
+add('a area base body head html img link meta script svg title', SPECIAL);

@@ -108,6 +108,14 @@ describe('extractPage on hostile input', () => {
       meta: {},
       links: [],
       skippedLinks: 0,
+      signals: {
+        head_hosts: [],
+        software: [],
+        schema_types: [],
+        contact: [],
+        favicon: false,
+        text_chars: 0,
+      },
     });
   });
 });

@@ -30,6 +30,11 @@ const LANG_SAMPLE_CHARS = 2048;
  *   innermost enclosing element of `SEMANTIC_ELEMENTS`, else "".
  * - Language: `<html lang>`, else `contentLanguage`, else `<meta http-equiv=content-language>`,
  *   else detection from visible text; ISO 639-1, undefined when unsure.
+ * - Signals (docs/captures-ndjson.md), every field set: hosts of `<script src>` / `<link href>`
+ *   inside `<head>`; software from generator metas, resource URLs and forum link schemes
+ *   (software-fingerprints.ts); schema.org types from `itemtype` and JSON-LD; contact evidence
+ *   (`mailto:` / `tel:` hrefs, which are not links, an e-mail address in visible text, a link to
+ *   a contact or about page of the same site); a `<link rel=icon>`; visible text length.
  * @example extractPage({ url: 'https://a.com/', body: new TextEncoder().encode('<a href=/x>X</a>') })
  *   // { encoding: 'utf-8', meta: {}, skippedLinks: 0, links: [{ url: 'https://a.com/x',
  *   //   item_type: 'anchor', anchor: 'X', rel: [], text_pre: '', text_post: '', semantic_location: '' }] }
@@ -51,6 +56,7 @@ export function extractPage(doc: PageInput): PageExtract {
     meta: page.meta,
     links: page.links,
     skippedLinks: page.skippedLinks,
+    signals: page.signals,
   };
   if (page.title !== undefined) result.title = page.title;
   if (lang !== undefined) result.lang = lang;

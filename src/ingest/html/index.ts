@@ -5,5 +5,6 @@
 export { type ContentType, parseContentType } from './content-type.js';
 export { SEMANTIC_ELEMENTS } from './elements.js';
 export { extractPage } from './extract-page.js';
+export { isIconRel, SignalCollector, type SignalsSeen } from './signal-collector.js';
 export { sniffHtml } from './sniff-html.js';
 export type { PageExtract, PageInput } from './types.js';

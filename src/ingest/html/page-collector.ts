@@ -10,16 +10,19 @@ import {
   elementFlags,
   HIDDEN,
   OFF_CONTEXT,
-  READ_ATTRIBUTES,
+  readAttributes,
   SEMANTIC,
   SPECIAL,
 } from './elements.js';
 import { addMetaName, linkItemType } from './head-elements.js';
+import { HtmlSignals } from './html-signals.js';
 import { bodyLink, headLink } from './link-records.js';
 import { parseMetaRefresh } from './meta-refresh.js';
 import { normalizeLang } from './normalize-lang.js';
 import { parseRel } from './rel-tokens.js';
 import { type Base, prepareBase, resolveHref } from './resolve-href.js';
+import { itemtypeNames } from './schema-types.js';
+import { isIconRel } from './signal-collector.js';
 import { TextContext } from './text-context.js';
 import type { CollectedPage } from './types.js';
 import { CappedText, cleanText } from './whitespace.js';
@@ -64,12 +67,15 @@ export class PageCollector {
   #metaLang: string | undefined;
   #pending: string | null = null;
   #attribs: Attribs = {};
+  #read: ReadonlySet<string> = readAttributes('');
+  #signals: HtmlSignals;
 
   /** @param sampleChars leading visible characters to keep for language detection (0 = none) */
   constructor(url: string, sampleChars: number) {
     const normalized = normalizeUrl(url);
     this.#base = normalized.ok ? prepareBase(normalized.url) : undefined;
     this.#text = new TextContext(sampleChars);
+    this.#signals = new HtmlSignals(normalized.ok ? normalized.url : url);
   }
 
   /** htmlparser2 callback: an element opens (its attributes follow). */
@@ -84,13 +90,16 @@ export class PageCollector {
     if (flags & SPECIAL) {
       this.#pending = name;
       this.#attribs = {};
+      this.#read = readAttributes(name);
     }
   }
 
   /** htmlparser2 callback: one attribute of the element that just opened. */
   onattribute(name: string, value: string): void {
+    // Microdata types can sit on any element.
+    if (name === 'itemtype') this.#signals.schemaTypes(itemtypeNames(decodeAttribute(value)));
     // The first occurrence of an attribute wins, as in browsers.
-    if (this.#pending !== null && READ_ATTRIBUTES.has(name) && this.#attribs[name] === undefined) {
+    if (this.#pending !== null && this.#read.has(name) && this.#attribs[name] === undefined) {
       this.#attribs[name] = decodeAttribute(value);
     }
   }
@@ -108,6 +117,7 @@ export class PageCollector {
     if (flags & SPECIAL) {
       if (name === 'a') this.#finishAnchor();
       else if (name === 'title') this.#finishTitle();
+      else if (name === 'script' || name === 'head') this.#signals.closed(name);
       else if (name === 'svg' && this.#svg > 0) this.#svg--;
     }
   }
@@ -117,11 +127,15 @@ export class PageCollector {
     if (this.#pending !== null) this.#flush();
     if (this.#hidden > 0) {
       this.#titleText?.add(decodeText(raw));
+      this.#signals.hiddenText(raw);
       return;
     }
     const data = decodeText(raw);
     this.#anchor?.text.add(data);
-    if (this.#offContext === 0) this.#text.write(data);
+    if (this.#offContext === 0) {
+      this.#text.write(data);
+      this.#signals.text(data);
+    }
   }
 
   /** Everything found; call once, after the parser has ended. */
@@ -134,6 +148,7 @@ export class PageCollector {
       links: this.#links,
       skippedLinks: this.#skipped,
       sample: this.#text.sample(),
+      signals: this.#signals.htmlResult(this.#text.visibleChars()),
     };
     if (this.#title !== undefined && this.#title !== '') page.title = this.#title;
     if (this.#htmlLang !== undefined) page.htmlLang = this.#htmlLang;
@@ -150,6 +165,7 @@ export class PageCollector {
         this.#openAnchor(attribs);
         break;
       case 'img':
+        if (attribs.src !== undefined) this.#signals.resource(attribs.src);
         if (this.#anchor !== null && !this.#anchor.image) {
           this.#anchor.image = true;
           this.#anchor.alt = cleanText(attribs.alt, MAX_TEXT);
@@ -178,6 +194,12 @@ export class PageCollector {
           this.#htmlLang = attribs.lang ?? attribs['xml:lang'];
           if (normalizeLang(this.#htmlLang) !== undefined) this.#text.dropSample();
         }
+        this.#signals.element(name, attribs, this.#base);
+        break;
+      case 'head':
+      case 'body':
+      case 'script':
+        this.#signals.element(name, attribs, this.#base);
         break;
       case 'title':
         if (!this.#titleSeen && this.#svg === 0) {
@@ -196,6 +218,7 @@ export class PageCollector {
     this.#finishAnchor();
     const href = attribs.href ?? attribs['xlink:href'];
     if (href === undefined) return;
+    this.#signals.contactHref(href);
     const url = this.#resolve(href);
     if (url === undefined) return;
     const rel = parseRel(attribs.rel);
@@ -218,6 +241,7 @@ export class PageCollector {
     this.#anchor = null;
     let link = open.link;
     link.anchor = open.text.value();
+    this.#signals.link(link.url, link.anchor);
     if (open.image) {
       const { url, anchor, rel = [], text_pre = '', semantic_location = '' } = link;
       link = bodyLink(url, 'image', anchor ?? '', open.alt, rel, text_pre, semantic_location);
@@ -228,9 +252,11 @@ export class PageCollector {
 
   #area(attribs: Attribs): void {
     if (attribs.href === undefined) return;
+    this.#signals.contactHref(attribs.href);
     const url = this.#resolve(attribs.href);
     if (url === undefined) return;
     const alt = cleanText(attribs.alt, MAX_TEXT);
+    this.#signals.link(url, alt);
     const rel = parseRel(attribs.rel);
     const link = bodyLink(url, 'anchor', '', alt, rel, this.#text.textBefore(), this.#where());
     this.#links.push(link);
@@ -239,9 +265,10 @@ export class PageCollector {
 
   #linkElement(attribs: Attribs): void {
     if (attribs.href === undefined) return;
-    const url = this.#resolve(attribs.href);
-    if (url === undefined) return;
     const rel = parseRel(attribs.rel);
+    const url = this.#resolve(attribs.href);
+    this.#signals.linkElement(attribs.href, url, isIconRel(rel));
+    if (url === undefined) return;
     const itemType = linkItemType(rel);
     this.#links.push(headLink(url, itemType, rel, this.#where()));
     if (itemType === 'canonical' && this.#meta.canonical === undefined) this.#meta.canonical = url;
@@ -258,6 +285,9 @@ export class PageCollector {
       return;
     }
     if (content === undefined) return;
+    if (attribs.name !== undefined && attribs.name.trim().toLowerCase() === 'generator') {
+      this.#signals.generator(content);
+    }
     addMetaName(this.#meta, attribs.property, content, MAX_TEXT);
     addMetaName(this.#meta, attribs.name, content, MAX_TEXT);
   }

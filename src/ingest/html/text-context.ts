@@ -3,7 +3,7 @@
  * text just before a link (`text_pre`) and just after it (`text_post`).
  */
 import type { LinkOccurrence } from '../../core/types.js';
-import { clipEnd, clipStart, isSpaceCode } from './whitespace.js';
+import { clipEnd, clipStart, collapsedLength, isSpaceCode } from './whitespace.js';
 
 /** How many characters of context a link gets on each side. */
 export const CONTEXT_CHARS = 80;
@@ -29,6 +29,8 @@ const DIRTY = /[\t\n\v\f\r\u00a0]| {2}/g;
 export class TextContext {
   #atSpace = true;
   #length = 0;
+  /** Visible characters so far, exact even where `write` skips the middle of a long text. */
+  #chars = 0;
   #pieces: string[] = [];
   /** Links waiting for text_post, oldest first; `index` is their first piece in #pieces. */
   #waiting: Array<{ link: LinkOccurrence; at: number; index: number }> = [];
@@ -48,6 +50,18 @@ export class TextContext {
       this.#collapse(text);
       return;
     }
+    const chars = this.#chars;
+    const atSpace = this.#atSpace;
+    this.#writeLong(text);
+    this.#chars = chars + collapsedLength(text, atSpace);
+  }
+
+  /** Visible text length so far, whitespace collapsed, without a trailing space. */
+  visibleChars(): number {
+    return this.#atSpace && this.#chars > 0 ? this.#chars - 1 : this.#chars;
+  }
+
+  #writeLong(text: string): void {
     // Of a long text only its head (for links waiting for text_post) and its tail (for the
     // next text_pre) can matter: the middle is never scanned.
     let rest = text;
@@ -164,6 +178,7 @@ export class TextContext {
 
   #emit(piece: string): void {
     this.#length += piece.length;
+    this.#chars += piece.length;
     this.#pieces.push(piece);
     const room = this.#sampleMax - this.#sample.length;
     if (room > 0) this.#sample += piece.length <= room ? piece : clipEnd(piece, room);

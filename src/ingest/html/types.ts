@@ -2,7 +2,7 @@
  * What the HTML extractor takes and returns: one document's bytes in, page facts and link
  * occurrences out.
  */
-import type { LinkOccurrence } from '../../core/types.js';
+import type { LinkOccurrence, PageSignals } from '../../core/types.js';
 
 /** One HTML document to extract, as fetched. */
 export interface PageInput {
@@ -33,6 +33,8 @@ export interface PageExtract {
   links: LinkOccurrence[];
   /** hrefs that were present but not followable: empty, unparseable or not http(s). */
   skippedLinks: number;
+  /** Evidence for spam scores and platform types; every field set (lists may be empty). */
+  signals: PageSignals;
 }
 
 /** What the collector found; `extractPage` turns it into a `PageExtract`. */
@@ -45,4 +47,5 @@ export interface CollectedPage {
   skippedLinks: number;
   /** Leading visible text for language detection ("" when not collected). */
   sample: string;
+  signals: PageSignals;
 }

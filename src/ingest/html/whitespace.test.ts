@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipEnd, clipStart, collapseWhitespace } from './whitespace.js';
+import { clipEnd, clipStart, collapsedLength, collapseWhitespace } from './whitespace.js';
 
 describe('collapseWhitespace', () => {
   it('collapses runs of whitespace, NBSP included, and trims', () => {
@@ -22,5 +22,19 @@ describe('clipEnd and clipStart', () => {
   it('never splits a surrogate pair', () => {
     expect(clipEnd('ab😀', 3)).toBe('ab');
     expect(clipStart('😀ab', 3)).toBe('ab');
+  });
+});
+
+describe('collapsedLength', () => {
+  it('counts whitespace runs as one space, a leading run as none after a space', () => {
+    expect(collapsedLength('  a \n b ', true)).toBe(4);
+    expect(collapsedLength('  a \n b ', false)).toBe(5);
+    expect(collapsedLength('a b', true)).toBe(3);
+    expect(collapsedLength('\u00a0\t', false)).toBe(1);
+    expect(collapsedLength('\u00a0\t', true)).toBe(0);
+    expect(collapsedLength('', false)).toBe(0);
+    for (const s of ['x  y\n\nz ', ' \v a\rb', 'abc']) {
+      expect(collapsedLength(s, true)).toBe(collapseWhitespace(s).length + (/\s$/.test(s) ? 1 : 0));
+    }
   });
 });

@@ -10,6 +10,24 @@ export function isSpaceCode(c: number): boolean {
 }
 
 /**
+ * Length of `text` with whitespace runs collapsed to one space, where `atSpace` says the text
+ * before it ended with (or was) whitespace, so a leading run adds nothing.
+ * @example collapsedLength('  a \n b ', true) // 4 ('a b ')
+ */
+export function collapsedLength(text: string, atSpace: boolean): number {
+  let from = 0;
+  if (atSpace) while (from < text.length && isSpaceCode(text.charCodeAt(from))) from++;
+  // Every other run of whitespace counts one: runs of two or more shrink by all but one. The
+  // regex engine scans the text natively; single spaces between words never match.
+  let n = text.length - from;
+  RUN.lastIndex = from;
+  for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) n -= m[0].length - 1;
+  return n;
+}
+
+const RUN = /[\t\n\v\f\r \u00a0]{2,}/g;
+
+/**
  * Collapse runs of whitespace to one space and trim both ends. Returns `s` itself (no
  * allocation) when it is already collapsed, which is the common case.
  * @example collapseWhitespace('  a \n\t b ') // 'a b'

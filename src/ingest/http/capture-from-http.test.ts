@@ -77,6 +77,14 @@ describe('captureFromHttp', () => {
       encoding: 'utf-8',
       size: encoder.encode(PAGE).byteLength,
       meta: { 'x-robots-tag': 'noindex, googlebot: nofollow' },
+      signals: {
+        head_hosts: [],
+        software: [],
+        schema_types: [],
+        contact: [],
+        favicon: false,
+        text_chars: 14,
+      },
       links: [
         {
           url: 'https://www.example.com/x',
@@ -131,6 +139,7 @@ describe('captureFromHttp', () => {
     expect(pdf).toMatchObject({ content_type: 'application/pdf', links: [] });
     expect(pdf.title).toBeUndefined();
     expect(pdf.encoding).toBeUndefined();
+    expect(pdf.signals).toBeUndefined();
     const notFound = captureFromHttp(
       response(
         404,

@@ -23,7 +23,7 @@ const UNKNOWN_TYPES = new Set(['application/unknown', 'unknown/unknown', '*/*'])
  *   the body is not parsed.
  * - 2xx whose Content-Type is text/html or application/xhtml+xml, or that has no (or an
  *   unknown) Content-Type and sniffs as HTML: `extractPage` supplies title, lang (with
- *   `Content-Language` as the hint), encoding, meta and links.
+ *   `Content-Language` as the hint), encoding, meta, signals and links.
  * - Anything else (4xx, 5xx, other types): no links, no title.
  */
 export function captureFromHttp(input: HttpCaptureInput): Capture {
@@ -65,6 +65,7 @@ export function captureFromHttp(input: HttpCaptureInput): Capture {
     ...(page === undefined ? {} : { encoding: page.encoding }),
     size: input.body.byteLength,
     ...(Object.keys(meta).length === 0 ? {} : { meta }),
+    ...(page === undefined ? {} : { signals: page.signals }),
     links,
   };
 }

@@ -28,6 +28,12 @@ describe('watToCapture', () => {
         'x-robots-tag': 'noarchive',
         canonical: 'https://www.example.org/guides/seo/',
       },
+      signals: {
+        head_hosts: ['www.example.org'],
+        software: ['wordpress'],
+        contact: ['email'],
+        favicon: false,
+      },
     });
     expect(links).toEqual([
       { url: 'https://www.example.org/guides/seo/', item_type: 'canonical', rel: ['canonical'] },
@@ -63,6 +69,40 @@ describe('watToCapture', () => {
     ]);
   });
 
+  it('reads signals from head scripts and links, generator metas, resources and links', () => {
+    const doc = watFixture('html-page.json') as {
+      Envelope: { 'Payload-Metadata': { 'HTTP-Response-Metadata': { 'HTML-Metadata': Html } } };
+    };
+    type Entry = Record<string, string>;
+    type Html = { Head: { Metas: Entry[]; Link: Entry[]; Scripts: Entry[] }; Links: Entry[] };
+    const html = doc.Envelope['Payload-Metadata']['HTTP-Response-Metadata']['HTML-Metadata'];
+    html.Head.Metas.push({ name: 'generator', content: 'WooCommerce 8.5.1' });
+    html.Head.Link.push({ path: 'LINK@/href', url: '/favicon.ico', rel: 'Shortcut Icon' });
+    html.Head.Scripts.unshift({
+      path: 'SCRIPT@/src',
+      url: 'https://www.GoogleTagManager.com/gtm.js?id=GTM-1',
+    });
+    html.Links.push(
+      { path: 'A@/href', url: 'tel:+43 1 234', text: 'Call' },
+      { path: 'A@/href', url: '/forum/viewtopic.php?t=3', text: 'A topic' },
+      { path: 'A@/href', url: 'https://example.org/impressum', text: 'Legal' },
+      { path: 'A@/href', url: 'https://other.example.com/contact', text: 'Contact' },
+      { path: 'IMG@/src', url: 'https://cdn.shopify.com/s/a.png', alt: '' },
+    );
+    const result = watToCapture(doc);
+    expect(result.kind === 'capture' && result.capture.signals).toEqual({
+      // Head.Link entries first, then Head.Scripts: WAT does not tell how they interleave.
+      head_hosts: ['www.example.org', 'www.googletagmanager.com'],
+      software: ['wordpress', 'shopify', 'woocommerce', 'phpbb'],
+      contact: ['email', 'phone', 'contact_page'],
+      favicon: true,
+    });
+    // mailto: and tel: stay out of the links.
+    expect(
+      result.kind === 'capture' && result.capture.links.filter((l) => !l.url.startsWith('http')),
+    ).toEqual([]);
+  });
+
   it('maps a redirect to redirect_location and a redirect link', () => {
     const result = watToCapture(watFixture('redirect.json'));
     expect(result.kind === 'capture' && result.capture).toMatchObject({
@@ -75,6 +115,7 @@ describe('watToCapture', () => {
         { url: 'https://example.org/new-page?x=1', item_type: 'anchor', anchor: 'here' },
       ],
     });
+    expect(result.kind === 'capture' && result.capture.signals).toBeUndefined();
   });
 
   it('keeps a non-HTML error answer as a capture without links', () => {

@@ -7,6 +7,7 @@ import { normalizeUrl } from '../../core/url/normalize-url.js';
 import { normalizeWarcDate, unbracketUri } from '../warc/index.js';
 import { headerAt, type JsonObject, objectAt, objectsAt, stringAt } from './json-access.js';
 import { mapWatLinks } from './wat-links.js';
+import { watSignals } from './wat-signals.js';
 
 /** What one WAT document turns into. */
 export type WatCaptureResult =
@@ -88,6 +89,18 @@ export function watToCapture(doc: unknown): WatCaptureResult {
   const canonical = mapped.links.find((l) => l.item_type === 'canonical');
   if (canonical !== undefined) meta.canonical = canonical.url;
   if (Object.keys(meta).length > 0) capture.meta = meta;
+  // As for WARC responses, only a 2xx HTML page is read for signals.
+  if (html !== undefined && status >= 200 && status < 300) {
+    capture.signals = watSignals({
+      pageUrl: url.url,
+      base,
+      headLinks: objectsAt(head, 'Link'),
+      headScripts: objectsAt(head, 'Scripts'),
+      metas,
+      links: objectsAt(html, 'Links'),
+      mapped: mapped.links,
+    });
+  }
   return { kind: 'capture', capture, invalidLinks };
 }
 
