@@ -118,9 +118,9 @@ describe('openEngine over a generated, ingested and built web', () => {
                 count(*) FILTER (WHERE ${MATCH(2)}) AS n2
          FROM links WHERE NOT is_lost AND NOT is_internal GROUP BY url_from),
        x AS (SELECT DISTINCT url_from FROM links WHERE NOT is_lost AND ${MATCH(3)})
-       SELECT url_from, n1, n2 FROM a
-       WHERE n1 > 0 AND n2 > 0 AND url_from NOT IN (SELECT url_from FROM x)
-       ORDER BY url_from`,
+       SELECT a.url_from, n1, n2 FROM a LEFT JOIN pages p ON p.url = a.url_from
+       WHERE n1 > 0 AND n2 > 0 AND a.url_from NOT IN (SELECT url_from FROM x)
+       ORDER BY p.page_rank DESC NULLS LAST, a.url_from`,
       [top[0] as string, top[1] as string, top[2] as string],
     );
   }
@@ -133,7 +133,7 @@ describe('openEngine over a generated, ingested and built web', () => {
     );
     expect(r.total_count).toBe(expected.length);
     expect(r.items_count).toBe(Math.min(expected.length, 1000));
-    // Default order: count desc (all 2 here), page rank (null) last, then url_from asc.
+    // Default order: count desc (all 2 here), page rank desc (null last), then url_from asc.
     expect(r.items.map((i) => i.page_intersection['1']?.[0]?.url_from)).toEqual(
       expected.map((e) => e.url_from),
     );
