@@ -19,6 +19,7 @@ import { gapCommand } from './commands/gap.js';
 import { generateCommand } from './commands/generate.js';
 import { hashSecretCommand } from './commands/hash-secret.js';
 import { ingestCommand } from './commands/ingest.js';
+import { mcpCommand } from './commands/mcp.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
 
@@ -69,6 +70,7 @@ export function createProgram(): { program: Command; exitCode: () => number } {
   explainCommand(program, ctx);
   gapCommand(program, ctx);
   serveCommand(program, ctx);
+  mcpCommand(program, ctx);
   hashSecretCommand(program, ctx);
   return { program, exitCode: () => exitCode };
 }

@@ -1,0 +1,58 @@
+/**
+ * `linkgap mcp`: the MCP server over stdio for AI agents (Claude Desktop, Cursor, …) on the
+ * built index. stdout carries the protocol only; every log line goes to stderr.
+ */
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Command } from 'commander';
+import { createJsonLogger } from '../../api/index.js';
+import { createMcpServer } from '../../mcp/index.js';
+import type { CliContext } from './context.js';
+
+const HELP_EXAMPLES = `
+Tools: backlinks_page_intersection, backlinks_domain_intersection (DataForSEO parameters and
+JSON), link_gap (competitors, my_sites, min_matching, … → a prospect table). The server runs
+until stdin closes or SIGINT/SIGTERM. Logs go to stderr; stdout is the protocol.
+Over HTTP instead: \`linkgap serve\` answers MCP at /mcp (same credentials as the API).
+
+Example client config (Claude Desktop, Cursor …):
+  {"mcpServers": {"linkgap": {"command": "linkgap", "args": ["mcp", "--db", "/data/linkgap.duckdb"]}}}`;
+
+/** Register `mcp`. */
+export function mcpCommand(program: Command, ctx: CliContext): void {
+  ctx
+    .withDb(program.command('mcp'))
+    .description('serve the MCP tools (link intersection, link gap) over stdio')
+    .addHelpText('after', HELP_EXAMPLES)
+    .action(async (o: { db: string }) => {
+      const logger = createJsonLogger((line) => ctx.err(line));
+      await ctx.withEngine(o.db, async (engine) => {
+        const server = createMcpServer({ engine, logger });
+        const transport = new StdioServerTransport();
+        const closed = untilClosed(transport);
+        await server.connect(transport);
+        const info = engine.info();
+        logger.info('mcp: serving over stdio', {
+          generation: info.generation,
+          links: info.links,
+        });
+        await closed;
+        await server.close();
+      });
+    });
+}
+
+/** Resolve when the client goes away (stdin ends), the transport closes, or on a signal. */
+function untilClosed(transport: StdioServerTransport): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      process.stdin.off('end', done);
+      resolve();
+    };
+    transport.onclose = done;
+    process.stdin.on('end', done);
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}
