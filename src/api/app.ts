@@ -1,6 +1,6 @@
 /**
  * The one Hono app of `linkgap serve`: DataForSEO's intersection routes (`/live` and `/live.ai`),
- * `/health`, `/openapi.json`, `/docs`. Auth, rate limit and body limit guard `/v3/*`; every error
+ * MCP at `/mcp` (src/api/mcp-route.ts), `/health`, `/openapi.json`, `/docs`. Auth, rate limit and body limit guard `/v3/*`; every error
  * is answered in DataForSEO's envelope, never with a stack trace.
  */
 
@@ -19,6 +19,7 @@ import { STATUS, type Status, UNAUTHORIZED_BODY } from './dataforseo/status.js';
 import { buildApiVersion } from './dataforseo/version.js';
 import { renderDocsPage } from './docs-page.js';
 import { errorText, type Logger, SILENT_LOGGER } from './logger.js';
+import { mountMcpRoute } from './mcp-route.js';
 import { buildOpenApi } from './openapi.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 
@@ -44,6 +45,11 @@ export interface AppOptions {
   version?: string;
   /** Log one line per request (method, path, status, ms, credential name). */
   accessLog?: boolean;
+  /**
+   * Host names `/mcp` accepts in `Host`/`Origin` besides the loopback names (DNS-rebinding
+   * protection): the configured bind host and any public name of the server.
+   */
+  allowedHosts?: readonly string[];
 }
 
 type Env = { Variables: { authKey: string } };
@@ -155,6 +161,16 @@ export function createApp(opts: AppOptions): Hono<Env> {
       );
     });
   }
+
+  mountMcpRoute(app, {
+    engine: opts.engine,
+    auth: opts.auth,
+    limiter,
+    logger,
+    version,
+    maxBody,
+    allowedHosts: opts.allowedHosts ?? [],
+  });
 
   app.notFound((c) => envelopeResponse(c, STATUS.notFound, 404));
   app.onError((error, c) => {

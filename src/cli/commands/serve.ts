@@ -35,6 +35,7 @@ export interface ServeOptions {
   pricePerItem?: string;
   rateLimit?: string;
   reloadInterval: string;
+  allowedHost?: string[];
 }
 
 const HELP_EXAMPLES = `
@@ -48,13 +49,19 @@ Examples:
   linkgap serve --no-auth --port 9000                # loopback only
   linkgap serve --config ./linkgap-serve.json --host 0.0.0.0 --price-base 0.02 --price-per-item 0.00003
   curl -u me:a-long-secret http://127.0.0.1:8080/v3/backlinks/page_intersection/live \\
-    -H 'Content-Type: application/json' -d '[{"targets":{"1":"a.com","2":"b.com"}}]'`;
+    -H 'Content-Type: application/json' -d '[{"targets":{"1":"a.com","2":"b.com"}}]'
+
+MCP (streamable HTTP, stateless) is served at /mcp with the same credentials; requests whose
+Host or Origin names another host than loopback, --host or --allowed-host get 403 (DNS
+rebinding protection). For stdio use \`linkgap mcp\`.`;
 
 /** Register `serve`. */
 export function serveCommand(program: Command, ctx: CliContext): void {
   ctx
     .withDb(program.command('serve'))
-    .description('serve the DataForSEO-compatible API (page/domain intersection) over the index')
+    .description(
+      'serve the DataForSEO-compatible API (page/domain intersection) and MCP (/mcp) over the index',
+    )
     .option('--port <p>', 'TCP port (0 = any free port)', '8080')
     .option('--host <h>', 'address to bind', '127.0.0.1')
     .option('--no-auth', 'no credentials required (only on 127.0.0.1, ::1 or localhost)')
@@ -66,6 +73,11 @@ export function serveCommand(program: Command, ctx: CliContext): void {
     .option('--price-per-item <usd>', 'cost per returned item (default 0)')
     .option('--rate-limit <n>', 'requests per minute per credential (default 2000)')
     .option('--reload-interval <ms>', 'how often to look for a new index generation', '2000')
+    .option(
+      '--allowed-host <name>',
+      'a host name MCP clients may use in Host/Origin at /mcp besides loopback and --host (repeat)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .addHelpText('after', HELP_EXAMPLES)
     .action(async (o: ServeOptions) => {
       await runServe(o, ctx);
@@ -118,6 +130,7 @@ export async function runServe(
         ? file.rateLimitPerMinute
         : parseIntOption('--rate-limit', o.rateLimit, 1, 1_000_000_000),
     bodyLimitBytes: file.bodyLimitBytes,
+    allowedHosts: [o.host, ...(o.allowedHost ?? [])],
   });
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
