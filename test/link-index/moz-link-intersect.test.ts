@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app.js';
 import { parseMozRequest } from '../../src/api/moz/index.js';
 import { authorityFromRank } from '../../src/build/rank/index.js';
 import type { Capture } from '../../src/core/types.js';
@@ -21,6 +22,7 @@ import type {
 import { createInputReaders, ingest } from '../../src/ingest/index.js';
 import { indexRootFor, writeLinkIndex } from '../../src/link-index/index.js';
 import { createDuckDBStore } from '../../src/store/index.js';
+import { serveApp } from '../helpers/http-app.js';
 import { referenceIntersect } from '../reference/intersect.js';
 import { loadReferenceData } from '../reference/load-reference-data.js';
 import type { ReferenceData } from '../reference/reference-data.js';
@@ -230,5 +232,39 @@ describe('Engine.linkIntersect on a small index', () => {
     expect(res?.total).toBe(ref.total_count);
     const names = ref.items.map((it) => Object.values(it.domain_intersection)[0]?.target);
     expect(rows.map((r) => r.root_domain).sort()).toEqual([...names].sort());
+  });
+
+  it('pages over HTTP through every result with next_token, for both source scopes', async () => {
+    if (engine === undefined) throw new Error('no engine');
+    const api = await serveApp(createApp({ engine, auth: null }));
+    try {
+      for (const source_scope of ['page', 'root_domain']) {
+        const body = {
+          positive_targets: [rd('t1.com'), rd('t2.com'), { target: 't3.com/page', scope: 'page' }],
+          negative_targets: [rd('neg.com')],
+          source_scope,
+        };
+        const all = await api.post('/v2/link_intersect', { ...body, limit: 50 });
+        expect(all.status).toBe(200);
+        const whole = all.json as { results: unknown[]; next_token: string };
+        expect(whole.next_token).toBe('');
+        expect(whole.results.length).toBeGreaterThan(2);
+        const walked: unknown[] = [];
+        let token = '';
+        let calls = 0;
+        do {
+          const r = await api.post('/v2/link_intersect', { ...body, limit: 2, next_token: token });
+          expect(r.status).toBe(200);
+          const b = r.json as { results: unknown[]; next_token: string };
+          walked.push(...b.results);
+          token = b.next_token;
+          calls++;
+        } while (token !== '' && calls < 20);
+        expect(calls).toBe(Math.ceil(whole.results.length / 2));
+        expect(walked).toEqual(whole.results);
+      }
+    } finally {
+      await api.close();
+    }
   });
 });
