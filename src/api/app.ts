@@ -1,6 +1,7 @@
 /**
  * The one Hono app of `linkgap serve`: DataForSEO's intersection routes (`/live` and `/live.ai`),
- * MCP at `/mcp` (src/api/mcp-route.ts), `/health`, `/openapi.json`, `/docs`. Auth, rate limit and body limit guard `/v3/*`; every error
+ * MCP at `/mcp` (src/api/mcp-route.ts), Moz's `POST /v2/link_intersect` (src/api/moz), `/health`,
+ * `/openapi.json`, `/docs`. Auth, rate limit and body limit guard `/v3/*`; every error
  * is answered in DataForSEO's envelope, never with a stack trace.
  */
 
@@ -20,6 +21,8 @@ import { buildApiVersion } from './dataforseo/version.js';
 import { renderDocsPage } from './docs-page.js';
 import { errorText, type Logger, SILENT_LOGGER } from './logger.js';
 import { mountMcpRoute } from './mcp-route.js';
+import { mountMozRoutes } from './moz/moz-routes.js';
+import { createTokenCodec, type TokenCodec } from './moz/next-token.js';
 import { buildOpenApi } from './openapi.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 
@@ -50,6 +53,10 @@ export interface AppOptions {
    * protection): the configured bind host and any public name of the server.
    */
   allowedHosts?: readonly string[];
+  /** Moz `next_token` signer (default: a random key per app, one-hour tokens). */
+  mozTokens?: TokenCodec;
+  /** Clock in ms (token expiry); default `Date.now`. */
+  now?: () => number;
 }
 
 type Env = { Variables: { authKey: string } };
@@ -162,6 +169,8 @@ export function createApp(opts: AppOptions): Hono<Env> {
     });
   }
 
+  const mozTokens = opts.mozTokens ?? createTokenCodec(undefined);
+  const now = opts.now ?? (() => Date.now());
   mountMcpRoute(app, {
     engine: opts.engine,
     auth: opts.auth,
@@ -170,6 +179,16 @@ export function createApp(opts: AppOptions): Hono<Env> {
     version,
     maxBody,
     allowedHosts: opts.allowedHosts ?? [],
+    mozTokens,
+    now,
+  });
+  mountMozRoutes(app, {
+    engine: opts.engine,
+    auth: opts.auth,
+    limiter,
+    maxBody,
+    tokens: mozTokens,
+    now,
   });
 
   app.notFound((c) => envelopeResponse(c, STATUS.notFound, 404));
@@ -179,6 +198,9 @@ export function createApp(opts: AppOptions): Hono<Env> {
       path: c.req.path,
       error: errorText(error),
     });
+    if (c.req.path.startsWith('/v2/')) {
+      return c.json({ name: 'InternalError', message: 'Internal error; try again later' }, 500);
+    }
     return envelopeResponse(c, STATUS.internalError, 500);
   });
   return app;

@@ -85,6 +85,7 @@ describe('/mcp on the API app', () => {
         'backlinks_domain_intersection',
         'backlinks_page_intersection',
         'link_gap',
+        'link_intersect',
       ]);
       const r = (await client.callTool({
         name: 'backlinks_domain_intersection',

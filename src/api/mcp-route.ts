@@ -10,6 +10,7 @@ import { allowedHostSet, checkHostAndOrigin } from '../mcp/host-check.js';
 import { createMcpHttpHandler, jsonRpcErrorResponse } from '../mcp/http.js';
 import { type AuthConfig, authenticate } from './auth.js';
 import type { Logger } from './logger.js';
+import type { TokenCodec } from './moz/index.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** What the route needs from the app. */
@@ -22,6 +23,9 @@ export interface McpRouteOptions {
   maxBody: number;
   /** Host names accepted besides the loopback names (the configured `--host`, …). */
   allowedHosts: readonly string[];
+  /** The Moz route's token signer and clock (tokens work across both fronts). */
+  mozTokens: TokenCodec;
+  now: () => number;
 }
 
 /** Mount `/mcp` on `app`. */
@@ -34,6 +38,8 @@ export function mountMcpRoute(
     engine: opts.engine,
     logger: opts.logger,
     version: opts.version,
+    mozTokens: opts.mozTokens,
+    now: opts.now,
   });
   app.use('/mcp', async (c, next) => {
     const hostCheck = checkHostAndOrigin(allowed, c.req.header('host'), c.req.header('origin'));

@@ -5,6 +5,7 @@
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Logger } from '../api/logger.js';
+import type { TokenCodec } from '../api/moz/index.js';
 import type { Engine } from '../engine/types.js';
 import { createMcpServer } from './server.js';
 
@@ -13,6 +14,9 @@ export interface McpHttpOptions {
   engine: Engine;
   logger: Logger;
   version?: string;
+  /** Shared with `POST /v2/link_intersect`, so a token from one front works on the other. */
+  mozTokens?: TokenCodec;
+  now?: () => number;
 }
 
 /** A JSON-RPC error response without an id (transport-level refusals). */

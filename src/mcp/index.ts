@@ -1,7 +1,7 @@
 /**
  * @module mcp
  * The MCP server over the engine (tools: backlinks_page_intersection,
- * backlinks_domain_intersection, link_gap) and its transports.
+ * backlinks_domain_intersection, link_intersect, link_gap) and its transports.
  */
 export {
   createMcpServer,
@@ -12,3 +12,4 @@ export {
 export { DOMAIN_INTERSECTION_TOOL } from './tools/backlinks-domain-intersection.js';
 export { PAGE_INTERSECTION_TOOL } from './tools/backlinks-page-intersection.js';
 export { LINK_GAP_TOOL } from './tools/link-gap.js';
+export { LINK_INTERSECT_TOOL } from './tools/link-intersect.js';

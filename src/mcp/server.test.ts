@@ -4,11 +4,13 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeEngine, type FakeEngine } from '../../test/helpers/fake-engine.js';
 import type { Logger } from '../api/logger.js';
+import { createTokenCodec } from '../api/moz/index.js';
 import { createMcpServer } from './server.js';
 
 describe('createMcpServer (in-process client)', () => {
   let engine: FakeEngine;
   let client: Client;
+  let clock = 1_000_000;
   const logged: string[] = [];
   const logger: Logger = {
     info: () => {},
@@ -18,7 +20,14 @@ describe('createMcpServer (in-process client)', () => {
 
   beforeEach(async () => {
     engine = createFakeEngine();
-    const server = createMcpServer({ engine, logger, version: '9.9.9' });
+    clock = 1_000_000;
+    const server = createMcpServer({
+      engine,
+      logger,
+      version: '9.9.9',
+      mozTokens: createTokenCodec('test-secret', 60),
+      now: () => clock,
+    });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     client = new Client({ name: 'test', version: '1.0.0' });
     await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
@@ -36,12 +45,13 @@ describe('createMcpServer (in-process client)', () => {
     expect(client.getServerVersion()).toMatchObject({ name: 'linkgap', version: '9.9.9' });
   });
 
-  it('lists the three tools with descriptions and the seed schema', async () => {
+  it('lists the four tools with descriptions and the seed schema', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([
       'backlinks_domain_intersection',
       'backlinks_page_intersection',
       'link_gap',
+      'link_intersect',
     ]);
     const page = tools.find((t) => t.name === 'backlinks_page_intersection');
     const props = page?.inputSchema.properties as Record<string, Record<string, unknown>>;
@@ -245,5 +255,62 @@ describe('createMcpServer (in-process client)', () => {
     const mine = await call('link_gap', { competitors: ['a.com'], my_sites: ['x*y'] });
     expect(texts(mine)[0]).toBe("Invalid Field: 'my_sites'.");
     expect(engine.queries).toHaveLength(0);
+  });
+
+  it('link_intersect answers Moz results and pages on with next_token', async () => {
+    const args = {
+      positive_targets: [
+        { target: 'a.com', scope: 'root_domain' },
+        { target: 'b.com/page', scope: 'page' },
+      ],
+      negative_targets: [{ target: 'mine.com', scope: 'root_domain' }],
+      limit: 2,
+    };
+    const first = await call('link_intersect', args);
+    expect(first.isError).toBeFalsy();
+    const body = first.structuredContent as {
+      results: Array<{ page: string; matching_target_indexes: number[] }>;
+      next_token: string;
+    };
+    expect(body.results.map((r) => r.page)).toEqual(['src0.example.org/', 'src1.example.org/']);
+    expect(body.results[0]?.matching_target_indexes).toEqual([0, 1]);
+    expect(JSON.parse(texts(first)[0] ?? '')).toEqual(body);
+    expect(body.next_token).not.toBe('');
+    const q = engine.mozQueries[0];
+    expect(q?.positives).toBe(2);
+    expect(q?.query.excludes.map((e) => e.raw)).toContain('mine.com');
+    const second = await call('link_intersect', { ...args, next_token: body.next_token });
+    expect(second.structuredContent).toEqual({
+      results: [expect.objectContaining({ page: 'src2.example.org/' })],
+      next_token: '',
+    });
+  });
+
+  it('link_intersect answers Moz errors as isError results', async () => {
+    const args = { positive_targets: [{ target: 'a.com', scope: 'root_domain' }], limit: 1 };
+    const tooMany = await call('link_intersect', { ...args, min_matching_targets: 2 });
+    expect(tooMany.isError).toBe(true);
+    expect(texts(tooMany)[0]).toBe(
+      "Invalid field 'min_matching_targets': must be at most the number of positive_targets (1)",
+    );
+    expect(texts(tooMany)[1]).toBe('InvalidArgument (HTTP 400)');
+    const page = await call('link_intersect', args);
+    const token = (page.structuredContent as { next_token: string }).next_token;
+    const other = await call('link_intersect', {
+      positive_targets: [{ target: 'b.com', scope: 'root_domain' }],
+      next_token: token,
+    });
+    expect(texts(other)[0]).toBe(
+      "Invalid field 'next_token': the token was issued for another query",
+    );
+    clock += 61_000;
+    const expired = await call('link_intersect', { ...args, next_token: token });
+    expect(expired.isError).toBe(true);
+    expect(texts(expired)[1]).toBe('TokenExpired (HTTP 410)');
+    engine.failNext = new Error('boom');
+    expect(await call('link_intersect', args)).toMatchObject({
+      isError: true,
+      content: [{ type: 'text', text: 'Internal Error.' }],
+    });
   });
 });

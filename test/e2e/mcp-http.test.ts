@@ -50,6 +50,7 @@ describe('linkgap serve: MCP at /mcp', () => {
       'backlinks_domain_intersection',
       'backlinks_page_intersection',
       'link_gap',
+      'link_intersect',
     ]);
     const [a, b] = index.topDomains;
     const r = (await client.callTool({
@@ -89,6 +90,43 @@ describe('linkgap serve: MCP at /mcp', () => {
     const text = r.content[0]?.type === 'text' ? r.content[0].text : '';
     expect(text).toContain(`and not to ${c}`);
     expect(text.split('\n')).toHaveLength(2 + s.prospects.length);
+  });
+
+  it('link_intersect answers what POST /v2/link_intersect answers, and its tokens work there', async () => {
+    const [a, b, c] = index.topDomains;
+    const args = {
+      positive_targets: [
+        { target: a, scope: 'root_domain' },
+        { target: b, scope: 'root_domain' },
+      ],
+      negative_targets: [{ target: c, scope: 'root_domain' }],
+      source_scope: 'root_domain',
+      limit: 3,
+    };
+    const client = await connect();
+    const r = (await client.callTool({
+      name: 'link_intersect',
+      arguments: args,
+    })) as CallToolResult;
+    await client.close();
+    expect(r.isError).toBeFalsy();
+    const moz = async (body: unknown): Promise<{ results: unknown[]; next_token: string }> => {
+      const res = await fetch(`${serve.url}/v2/link_intersect`, {
+        method: 'POST',
+        headers: { ...AUTH, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { results: unknown[]; next_token: string };
+    };
+    const http = await moz(args);
+    const mcp = r.structuredContent as { results: unknown[]; next_token: string };
+    expect(http.results.length).toBe(3);
+    expect(mcp.results).toEqual(http.results);
+    expect(mcp.next_token).not.toBe('');
+    const next = await moz({ ...args, next_token: mcp.next_token });
+    expect(next.results.length).toBeGreaterThan(0);
+    expect(next.results).not.toContainEqual(http.results[0]);
   });
 
   it('refuses a rebinding Host with 403 and a missing credential with 401', async () => {

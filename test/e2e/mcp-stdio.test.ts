@@ -52,6 +52,7 @@ describe('linkgap mcp (stdio)', () => {
       'backlinks_domain_intersection',
       'backlinks_page_intersection',
       'link_gap',
+      'link_intersect',
     ]);
     expect(stderr).toContain('mcp: serving over stdio');
   });
@@ -111,7 +112,7 @@ describe('linkgap mcp (stdio)', () => {
     expect(r.isError).toBe(true);
     expect(r.content[0]).toEqual({ type: 'text', text: "Invalid Field: 'targets'." });
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(3);
+    expect(tools).toHaveLength(4);
   });
 
   it('refuses to start without an index (exit 1, message on stderr, nothing on stdout)', async () => {

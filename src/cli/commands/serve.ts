@@ -10,6 +10,7 @@ import {
   createAuthConfig,
   createJsonLogger,
   createReloadingEngine,
+  createTokenCodec,
   credentialCount,
   isLoopbackHost,
   parseApiKeysEnv,
@@ -131,6 +132,7 @@ export async function runServe(
         : parseIntOption('--rate-limit', o.rateLimit, 1, 1_000_000_000),
     bodyLimitBytes: file.bodyLimitBytes,
     allowedHosts: [o.host, ...(o.allowedHost ?? [])],
+    mozTokens: createTokenCodec(file.mozTokenSecret, file.mozTokenTtlSeconds),
   });
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
