@@ -10,7 +10,8 @@ import type { CliContext } from './context.js';
 
 const HELP_EXAMPLES = `
 Tools: backlinks_page_intersection, backlinks_domain_intersection (DataForSEO parameters and
-JSON), link_gap (competitors, my_sites, min_matching, … → a prospect table). The server runs
+JSON), link_intersect (Moz Links API v2 form, next_token paging), link_gap (competitors,
+my_sites, min_matching, … → a prospect table); docs/mcp.md. The server runs
 until stdin closes or SIGINT/SIGTERM. Logs go to stderr; stdout is the protocol.
 Over HTTP instead: \`linkgap serve\` answers MCP at /mcp (same credentials as the API).
 
@@ -21,7 +22,7 @@ Example client config (Claude Desktop, Cursor …):
 export function mcpCommand(program: Command, ctx: CliContext): void {
   ctx
     .withDb(program.command('mcp'))
-    .description('serve the MCP tools (link intersection, link gap) over stdio')
+    .description('serve the MCP tools (link intersection, Moz link_intersect, link gap) over stdio')
     .addHelpText('after', HELP_EXAMPLES)
     .action(async (o: { db: string }) => {
       const logger = createJsonLogger((line) => ctx.err(line));
