@@ -15,6 +15,8 @@ import { type PostingSlice, resolveSpec } from './resolve-targets.js';
 const EXCLUDED = 1 << 30;
 /** Mask bit of a candidate unit. */
 export const CANDIDATE = 1 << 29;
+/** Mask bit of a unit `linksOfUnits` wants. */
+const WANTED = 1 << 28;
 /** Bits of the targets (at most 20). */
 const TARGET_BITS = (1 << 20) - 1;
 
@@ -29,12 +31,31 @@ export interface UnitScratch {
   mask: Uint32Array;
   /** Candidate position of a unit, -1 otherwise. */
   pos: Int32Array;
+  /** Buffers of one unit per element, reused by each query (results are views of them). */
+  touched: Uint32Array;
+  candidates: Uint32Array;
+  counts: Uint8Array;
+  linked: Uint32Array;
+}
+
+/** Scratch arrays for `n` units. */
+export function createUnitScratch(n: number): UnitScratch {
+  return {
+    mask: new Uint32Array(n),
+    pos: new Int32Array(n).fill(-1),
+    touched: new Uint32Array(n),
+    candidates: new Uint32Array(n),
+    counts: new Uint8Array(n),
+    linked: new Uint32Array(n),
+  };
 }
 
 /** What the first phase found. */
 export interface Collected {
   /** The links of A_t from candidate units (and possibly others), with their units. */
   targetLinks(t: number): TargetLinks;
+  /** The links of A_t whose unit is one of `units` (candidates). */
+  linksOfUnits(t: number, units: ArrayLike<number>): TargetLinks;
   /** Candidate units, in no particular order. */
   candidates: Uint32Array;
   /** Per candidate: the number of linked targets. */
@@ -79,9 +100,8 @@ export function collect(
   if (q.excludeInternal) scopeMask |= L.internal;
 
   const resolved = q.targets.map((t) => resolveSpec(v, t));
-  let touchedCap = 0;
-  for (const r of resolved) touchedCap += sliceLength(r);
-  let touched = new Uint32Array(Math.min(touchedCap, mask.length));
+  // Each unit is touched at most once, so the scratch buffer (one per unit) always suffices.
+  const touched = scratch.touched;
   let nTouched = 0;
   const targets: TargetLinks[] = [];
   const tests: TargetTest[] = [];
@@ -109,14 +129,7 @@ export function collect(
         let u = pp[j] as number;
         if (pageDomain !== null) u = pageDomain[u] as number;
         const m = mask[u] as number;
-        if (m === 0) {
-          if (nTouched === touched.length) {
-            const next = new Uint32Array(Math.max(16, touched.length * 2));
-            next.set(touched);
-            touched = next;
-          }
-          touched[nTouched++] = u;
-        }
+        if (m === 0) touched[nTouched++] = u;
         mask[u] = m | bit;
         if (record) {
           links[n] = l;
@@ -144,9 +157,7 @@ export function collect(
 
   const k = q.minMatching;
   let nCand = 0;
-  const candidates = new Uint32Array(nTouched);
-  const counts = new Uint8Array(nTouched);
-  const linked = new Uint32Array(nTouched);
+  const { candidates, counts, linked } = scratch;
   for (let t = 0; t < nTouched; t++) {
     const u = touched[t] as number;
     const m = mask[u] as number;
@@ -167,13 +178,45 @@ export function collect(
     let found = memo.get(t);
     if (found === undefined) {
       const test = tests[t] ?? { mask: 0, want: 1 << 20, pred: null };
-      found = rescan(resolved[t] ?? [], test, pageDomain, pos);
+      found = rescan(resolved[t] ?? [], test, pageDomain, (u) => (pos[u] as number) >= 0);
       memo.set(t, found);
     }
     return found;
   };
+  const linksOfUnits = (t: number, units: ArrayLike<number>): TargetLinks => {
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i] as number;
+      mask[u] = (mask[u] as number) | WANTED;
+    }
+    try {
+      const test = tests[t] ?? { mask: 0, want: 1 << 20, pred: null };
+      const links: number[] = [];
+      const out: number[] = [];
+      for (const s of resolved[t] ?? []) {
+        const pf = s.flags;
+        const pp = s.pages;
+        for (let j = s.from; j < s.to; j++) {
+          if (((pf[j] as number) & test.mask) !== test.want) continue;
+          let u = pp[j] as number;
+          if (pageDomain !== null) u = pageDomain[u] as number;
+          if (((mask[u] as number) & WANTED) === 0) continue;
+          const l = s.postings[j] as number;
+          if (test.pred !== null && !test.pred(l)) continue;
+          links.push(l);
+          out.push(u);
+        }
+      }
+      return { links: Uint32Array.from(links), units: Uint32Array.from(out) };
+    } finally {
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i] as number;
+        mask[u] = (mask[u] as number) & ~WANTED;
+      }
+    }
+  };
   return {
     targetLinks,
+    linksOfUnits,
     candidates: candidates.subarray(0, nCand),
     counts: counts.subarray(0, nCand),
     linked: linked.subarray(0, nCand),
@@ -181,12 +224,12 @@ export function collect(
   };
 }
 
-/** The links of one target set whose unit is a candidate. */
+/** The links of one target set whose unit passes `keep`. */
 function rescan(
   slices: PostingSlice[],
   test: TargetTest,
   pageDomain: Uint32Array | null,
-  pos: Int32Array,
+  keep: (unit: number) => boolean,
 ): TargetLinks {
   const links: number[] = [];
   const units: number[] = [];
@@ -195,7 +238,7 @@ function rescan(
       if (((s.flags[j] as number) & test.mask) !== test.want) continue;
       let u = s.pages[j] as number;
       if (pageDomain !== null) u = pageDomain[u] as number;
-      if ((pos[u] as number) < 0) continue;
+      if (!keep(u)) continue;
       const l = s.postings[j] as number;
       if (test.pred !== null && !test.pred(l)) continue;
       links.push(l);

@@ -1,18 +1,32 @@
 /**
  * `DomainTargetStats`: aggregates over the links S of one referring domain to one target
- * (docs/intersection-semantics.md §Domain stats).
+ * (docs/intersection-semantics.md §Domain stats). Scalars are computed alone for filters and
+ * order keys over every candidate; count maps only for the returned domains.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { LINK_FLAG, NULL_I16 } from '../link-index/index.js';
-import { dictText, type IndexView } from './index-view.js';
+import type { DictColumn, IndexView } from './index-view.js';
 import type { CountMap, DomainTargetStats } from './types.js';
 import { formatSeconds, scaleRankValue } from './values.js';
 
-/** Stats plus the raw times filters and order keys compare. */
-export interface ComputedStats {
-  stats: DomainTargetStats;
-  firstSeen: number;
-  lostDate: number | null;
+/** The scalar fields of the stats, times as seconds. */
+export interface ScalarStats {
+  target: string;
+  rank: number | null;
+  backlinks: number;
+  first_seen: number;
+  lost_date: number | null;
+  backlinks_spam_score: number | null;
+  broken_backlinks: number;
+  broken_pages: number;
+  referring_domains: number;
+  referring_domains_nofollow: number;
+  referring_main_domains: number;
+  referring_main_domains_nofollow: number;
+  referring_ips: number;
+  referring_subnets: number;
+  referring_pages: number;
+  referring_pages_nofollow: number;
 }
 
 /** IPv4: the first three octets; IPv6: the first four groups (`::` expanded). */
@@ -28,24 +42,18 @@ export function subnetOf(ip: string): string {
   return groups.slice(0, 4).join(':');
 }
 
-function countMap(counts: Map<string, number>, cap: number | null): CountMap {
-  const entries = [...counts.entries()].sort((a, b) =>
-    a[1] !== b[1] ? b[1] - a[1] : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0,
-  );
-  const out: CountMap = {};
-  for (const [k, n] of cap === null ? entries : entries.slice(0, cap)) out[k] = n;
-  return out;
-}
+const dictId = (c: DictColumn, row: number): number => {
+  const id = c.ids[row] as number;
+  return id === c.nul ? -1 : id;
+};
 
-const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-
-/** Aggregate the links `S` (all from `domain`) for the query's scale and list limit. */
-export function computeDomainStats(
+/** Scalar stats of the links `S` (all from `domain`). */
+export function scalarStats(
   v: IndexView,
   domain: number,
   S: ArrayLike<number>,
-  q: Pick<IntersectQuery, 'rankScale' | 'internalListLimit'>,
-): ComputedStats {
+  q: Pick<IntersectQuery, 'rankScale'>,
+): ScalarStats {
   const L = v.link;
   const P = v.page;
   let rank = NULL_I16;
@@ -57,23 +65,18 @@ export function computeDomainStats(
   let spamN = 0;
   let broken = 0;
   const brokenUrls = new Set<number>();
-  const ips = new Set<string>();
-  const subnets = new Set<string>();
+  const ips = new Set<number>();
   const pages = new Map<number, boolean>();
-  const tld = new Map<string, number>();
-  const types = new Map<string, number>();
-  const attrs = new Map<string, number>();
-  const platforms = new Map<string, number>();
-  const semantic = new Map<string, number>();
-  const countries = new Map<string, number>();
   for (let i = 0; i < S.length; i++) {
     const l = S[i] as number;
     const f = L.flags[l] as number;
     const p = L.page[l] as number;
     const r = L.rank[l] as number;
     if (r !== NULL_I16 && (rank === NULL_I16 || r > rank)) rank = r;
-    firstSeen = Math.min(firstSeen, L.firstSeen[l] as number);
-    maxLast = Math.max(maxLast, L.lastSeen[l] as number);
+    const fs = L.firstSeen[l] as number;
+    if (fs < firstSeen) firstSeen = fs;
+    const ls = L.lastSeen[l] as number;
+    if (ls > maxLast) maxLast = ls;
     if (!(f & LINK_FLAG.lost)) allLost = false;
     const nofollow = !(f & LINK_FLAG.dofollow);
     if (!nofollow) allNofollow = false;
@@ -86,33 +89,21 @@ export function computeDomainStats(
       broken++;
       brokenUrls.add(L.url[l] as number);
     }
-    const ip = dictText(P.ip, p);
-    if (ip !== null) {
-      ips.add(ip);
-      subnets.add(subnetOf(ip));
-    }
-    pages.set(p, (pages.get(p) ?? true) && nofollow);
-    bump(tld, dictText(P.tld, p) ?? '');
-    bump(types, dictText(L.itemType, l) ?? '');
-    const a = dictText(L.attributes, l);
-    if (a !== null) for (const x of JSON.parse(a) as string[]) bump(attrs, x);
-    const pt = dictText(P.platform, p);
-    if (pt !== null) for (const x of JSON.parse(pt) as string[]) bump(platforms, x);
-    bump(semantic, dictText(L.semantic, l) ?? '');
-    const c = dictText(P.country, p);
-    if (c !== null) bump(countries, c);
+    const ip = dictId(P.ip, p);
+    if (ip >= 0) ips.add(ip);
+    const prev = pages.get(p);
+    pages.set(p, (prev ?? true) && nofollow);
   }
+  const subnets = new Set<string>();
+  for (const ip of ips) subnets.add(subnetOf(P.ip.heap.get(ip)));
   let pagesNofollow = 0;
   for (const nf of pages.values()) if (nf) pagesNofollow++;
-  const cap = q.internalListLimit;
-  const lostDate = allLost && S.length > 0 ? maxLast : null;
-  const stats: DomainTargetStats = {
-    type: 'backlinks_domain_intersection',
+  return {
     target: v.domain.name.get(domain),
     rank: scaleRankValue(rank === NULL_I16 ? null : rank, q.rankScale),
     backlinks: S.length,
-    first_seen: formatSeconds(firstSeen),
-    lost_date: lostDate === null ? null : formatSeconds(lostDate),
+    first_seen: firstSeen,
+    lost_date: allLost && S.length > 0 ? maxLast : null,
     backlinks_spam_score: spamN === 0 ? null : Math.round(spamSum / spamN),
     broken_backlinks: broken,
     broken_pages: brokenUrls.size,
@@ -124,24 +115,100 @@ export function computeDomainStats(
     referring_subnets: subnets.size,
     referring_pages: pages.size,
     referring_pages_nofollow: pagesNofollow,
-    referring_links_tld: countMap(tld, cap),
-    referring_links_types: countMap(types, cap),
-    referring_links_attributes: countMap(attrs, cap),
-    referring_links_platform_types: countMap(platforms, cap),
-    referring_links_semantic_locations: countMap(semantic, cap),
-    referring_links_countries: countMap(countries, null),
   };
-  return { stats, firstSeen, lostDate };
+}
+
+/** Counts by dictionary id, as a count map: keys by count desc then key asc, capped. */
+function countMap(c: DictColumn, counts: Map<number, number>, cap: number | null): CountMap {
+  const entries = [...counts.entries()].map(([id, n]): [string, number] => [
+    id < 0 ? '' : c.heap.get(id),
+    n,
+  ]);
+  return orderCounts(entries, cap);
+}
+
+function orderCounts(entries: Array<[string, number]>, cap: number | null): CountMap {
+  entries.sort((a, b) => (a[1] !== b[1] ? b[1] - a[1] : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: CountMap = {};
+  for (const [k, n] of cap === null ? entries : entries.slice(0, cap)) out[k] = n;
+  return out;
+}
+
+const bump = (m: Map<number, number>, k: number, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
+
+/** Count each element of JSON-array dictionary values (counted per id first). */
+function elementCounts(c: DictColumn, ids: Map<number, number>, cap: number): CountMap {
+  const counts = new Map<string, number>();
+  for (const [id, n] of ids) {
+    for (const x of JSON.parse(c.heap.get(id)) as string[]) counts.set(x, (counts.get(x) ?? 0) + n);
+  }
+  return orderCounts([...counts.entries()], cap);
+}
+
+/** The full stats object of the links `S` (all from `domain`). */
+export function computeDomainStats(
+  v: IndexView,
+  domain: number,
+  S: ArrayLike<number>,
+  q: Pick<IntersectQuery, 'rankScale' | 'internalListLimit'>,
+  scalars: ScalarStats = scalarStats(v, domain, S, q),
+): DomainTargetStats {
+  const L = v.link;
+  const P = v.page;
+  const tld = new Map<number, number>();
+  const types = new Map<number, number>();
+  const attrs = new Map<number, number>();
+  const platforms = new Map<number, number>();
+  const semantic = new Map<number, number>();
+  const countries = new Map<number, number>();
+  for (let i = 0; i < S.length; i++) {
+    const l = S[i] as number;
+    const p = L.page[l] as number;
+    bump(tld, dictId(P.tld, p));
+    bump(types, dictId(L.itemType, l));
+    const a = dictId(L.attributes, l);
+    if (a >= 0) bump(attrs, a);
+    const pt = dictId(P.platform, p);
+    if (pt >= 0) bump(platforms, pt);
+    bump(semantic, dictId(L.semantic, l));
+    const c = dictId(P.country, p);
+    if (c >= 0) bump(countries, c);
+  }
+  const cap = q.internalListLimit;
+  const s = scalars;
+  return {
+    type: 'backlinks_domain_intersection',
+    target: s.target,
+    rank: s.rank,
+    backlinks: s.backlinks,
+    first_seen: formatSeconds(s.first_seen),
+    lost_date: s.lost_date === null ? null : formatSeconds(s.lost_date),
+    backlinks_spam_score: s.backlinks_spam_score,
+    broken_backlinks: s.broken_backlinks,
+    broken_pages: s.broken_pages,
+    referring_domains: s.referring_domains,
+    referring_domains_nofollow: s.referring_domains_nofollow,
+    referring_main_domains: s.referring_main_domains,
+    referring_main_domains_nofollow: s.referring_main_domains_nofollow,
+    referring_ips: s.referring_ips,
+    referring_subnets: s.referring_subnets,
+    referring_pages: s.referring_pages,
+    referring_pages_nofollow: s.referring_pages_nofollow,
+    referring_links_tld: countMap(P.tld, tld, cap),
+    referring_links_types: countMap(L.itemType, types, cap),
+    referring_links_attributes: elementCounts(L.attributes, attrs, cap),
+    referring_links_platform_types: elementCounts(P.platform, platforms, cap),
+    referring_links_semantic_locations: countMap(L.semantic, semantic, cap),
+    referring_links_countries: countMap(P.country, countries, null),
+  };
 }
 
 /**
  * The value of stats field `name` for filters and order keys: numbers, times as seconds, the
  * referring domain for `target`; undefined for fields that are not scalars.
  */
-export function statsValue(c: ComputedStats, name: string): number | string | null | undefined {
-  if (name === 'first_seen') return c.firstSeen;
-  if (name === 'lost_date') return c.lostDate;
-  if (name === 'type' || name === 'target') return c.stats[name];
-  const x = (c.stats as unknown as Record<string, unknown>)[name];
-  return typeof x === 'number' || x === null ? x : undefined;
+export function statsValue(s: ScalarStats, name: string): number | string | null | undefined {
+  if (name === 'type') return 'backlinks_domain_intersection';
+  if (!Object.hasOwn(s, name)) return undefined;
+  return s[name as keyof ScalarStats];
 }

@@ -33,7 +33,11 @@ export function filterCandidates(
   expr: FilterExpr | null,
   resolve: ConditionResolver,
 ): Uint32Array {
-  if (expr === null) return Uint32Array.from({ length: n }, (_, i) => i);
+  if (expr === null) {
+    const all = new Uint32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return all;
+  }
   const truth = evaluate(expr, n, resolve);
   let m = 0;
   for (let i = 0; i < n; i++) if (truth[i]) m++;

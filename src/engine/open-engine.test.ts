@@ -282,6 +282,66 @@ describe('openEngine over a generated, ingested and built web', () => {
     expect(nonEmpty).toBeGreaterThan(10);
   });
 
+  it('aggregates a referring domain as SQL does', async () => {
+    const r = await engine.domainIntersection(
+      query([top[0] as string], [], { source: 'domain', limit: 3, internalListLimit: 2 }),
+    );
+    expect(r.items.length).toBeGreaterThan(0);
+    for (const item of r.items) {
+      const st = item.domain_intersection['1'];
+      const rows = await sql(
+        `SELECT count(*) AS backlinks, count(DISTINCT url_from) AS pages,
+           strftime(min(first_seen), '%Y-%m-%d %H:%M:%S +00:00') AS fs,
+           count(*) FILTER (WHERE is_broken) AS broken,
+           (bool_and(NOT dofollow))::INT AS nofollow
+         FROM links WHERE domain_from = $1 AND NOT is_lost AND NOT is_internal AND ${MATCH(2)}`,
+        [String(st?.target), top[0] as string],
+      );
+      const types = await sql(
+        `SELECT item_type, count(*) AS n FROM links
+         WHERE domain_from = $1 AND NOT is_lost AND NOT is_internal AND ${MATCH(2)}
+         GROUP BY item_type ORDER BY n DESC, item_type LIMIT 2`,
+        [String(st?.target), top[0] as string],
+      );
+      const e = rows[0] as Row;
+      expect(st).toMatchObject({
+        backlinks: Number(e.backlinks),
+        referring_pages: Number(e.pages),
+        first_seen: e.fs,
+        broken_backlinks: Number(e.broken),
+        referring_domains_nofollow: Number(e.nofollow),
+        referring_links_types: Object.fromEntries(types.map((t) => [t.item_type, Number(t.n)])),
+      });
+      expect(Object.keys(st as object)).toHaveLength(23);
+    }
+  });
+
+  it('orders domains by a stats field with the same stats as the default order', async () => {
+    const base = query([top[0], top[1]] as string[], [], { source: 'domain', minMatching: 1 });
+    const plain = await engine.domainIntersection(base);
+    const ordered = await engine.domainIntersection({
+      ...base,
+      order: [{ field: { target: 0, name: 'backlinks' }, direction: 'desc' }],
+    });
+    expect(ordered.total_count).toBe(plain.total_count);
+    const statsByDomain = new Map(
+      plain.items.map((i) => [Object.values(i.domain_intersection)[0]?.target, i]),
+    );
+    let last = Number.POSITIVE_INFINITY;
+    let seenNone = false;
+    for (const item of ordered.items) {
+      const b = item.domain_intersection['1']?.backlinks;
+      if (b === undefined) seenNone = true;
+      else {
+        expect(seenNone).toBe(false);
+        expect(b).toBeLessThanOrEqual(last);
+        last = b;
+      }
+      const target = Object.values(item.domain_intersection)[0]?.target;
+      expect(item).toEqual(statsByDomain.get(target));
+    }
+  });
+
   it('describes the generation it serves', () => {
     const info = engine.info();
     expect(info.generation).toMatch(/^g-/);

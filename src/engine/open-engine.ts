@@ -3,7 +3,7 @@
  */
 import type { IntersectQuery, RankScale } from '../core/query/intersect-query.js';
 import { loadLinkIndex, PageSets } from '../link-index/index.js';
-import type { UnitScratch } from './collect.js';
+import { createUnitScratch, type UnitScratch } from './collect.js';
 import { createIndexView, type IndexView } from './index-view.js';
 import { createLinkFields, type LinkFields } from './link-fields.js';
 import { runDomainQuery } from './run-domain.js';
@@ -26,10 +26,6 @@ export type PagePlan = 'auto' | 'scan' | 'verify';
 /** Hosts with at least this many links get a precomputed page set. */
 const POPULAR_HOST_LINKS = 1000;
 
-function newScratch(n: number): UnitScratch {
-  return { mask: new Uint32Array(n), pos: new Int32Array(n).fill(-1) };
-}
-
 /** The engine over one loaded generation. Queries run synchronously, one at a time. */
 export class LinkIndexEngine implements Engine {
   readonly #view: IndexView;
@@ -48,8 +44,8 @@ export class LinkIndexEngine implements Engine {
     this.#view = view;
     this.#plan = plan;
     this.#info = info;
-    this.#pages = newScratch(view.nPages);
-    this.#domains = newScratch(view.nDomains);
+    this.#pages = createUnitScratch(view.nPages);
+    this.#domains = createUnitScratch(view.nDomains);
     this.#marks = {
       hostBits: new Uint32Array(view.hosts.offsets.length - 1),
       urlBits: new Uint32Array(view.urls.name.count),

@@ -2,15 +2,21 @@
  * domain_intersection on the index: candidates (referring domains) from `collect`, stats per
  * (domain, target) where filters, order or the returned window need them.
  */
-import type { FilterCondition } from '../core/filter/types.js';
+import type { FilterCondition, FilterExpr } from '../core/filter/types.js';
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { NULL_I16 } from '../link-index/index.js';
 import { collect, releaseScratch, type TargetLinks, type UnitScratch } from './collect.js';
-import { type ComputedStats, computeDomainStats, statsValue } from './domain-stats.js';
+import { computeDomainStats, type ScalarStats, scalarStats, statsValue } from './domain-stats.js';
 import type { IndexView } from './index-view.js';
 import { filterCandidates, valueTest } from './item-filter.js';
 import type { LinkFields } from './link-fields.js';
-import { compareBy, type SortKey, selectWindow } from './top-n.js';
+import {
+  compareBy,
+  defaultOrderScore,
+  type SortKey,
+  selectByScore,
+  selectWindow,
+} from './top-n.js';
 import type { DomainIntersectionItem, DomainTargetStats, IntersectionResult } from './types.js';
 import { scaleRankValue } from './values.js';
 
@@ -38,6 +44,12 @@ function groupByCandidate(set: TargetLinks, pos: Int32Array, n: number): Grouped
   return { offsets, links };
 }
 
+function usesTargetFields(expr: FilterExpr | null): boolean {
+  if (expr === null) return false;
+  if (expr.kind === 'cond') return expr.field.target !== null;
+  return expr.items.some(usesTargetFields);
+}
+
 /** Run a domain-mode query. */
 export function runDomainQuery(
   v: IndexView,
@@ -45,19 +57,25 @@ export function runDomainQuery(
   fields: LinkFields,
   scratch: UnitScratch,
 ): IntersectionResult<DomainIntersectionItem> {
-  const c = collect(v, q, fields, scratch, true, true);
+  // Stats of every candidate are needed only when filters or order keys read them.
+  const needAll = usesTargetFields(q.itemFilter) || q.order.some((o) => o.field.target !== null);
+  const c = collect(v, q, fields, scratch, true, needAll);
   try {
     const n = c.candidates.length;
-    const groups = q.targets.map((_, t) => groupByCandidate(c.targetLinks(t), scratch.pos, n));
-    const cache = q.targets.map(() => new Map<number, ComputedStats>());
-    const statsOf = (p: number, t: number): ComputedStats | undefined => {
+    const groups: Array<Grouped | undefined> = needAll
+      ? q.targets.map((_, t) => groupByCandidate(c.targetLinks(t), scratch.pos, n))
+      : [];
+    const linksOf = (p: number, t: number): Uint32Array => {
+      const g = groups[t] as Grouped;
+      return g.links.subarray(g.offsets[p] as number, g.offsets[p + 1] as number);
+    };
+    const cache = q.targets.map(() => new Map<number, ScalarStats>());
+    const statsOf = (p: number, t: number): ScalarStats | undefined => {
       if (!(((c.linked[p] as number) >>> t) & 1)) return undefined;
-      const m = cache[t] as Map<number, ComputedStats>;
+      const m = cache[t] as Map<number, ScalarStats>;
       let s = m.get(p);
       if (s === undefined) {
-        const g = groups[t] as Grouped;
-        const S = g.links.subarray(g.offsets[p] as number, g.offsets[p + 1] as number);
-        s = computeDomainStats(v, c.candidates[p] as number, S, q);
+        s = scalarStats(v, c.candidates[p] as number, linksOf(p, t), q);
         m.set(p, s);
       }
       return s;
@@ -109,12 +127,32 @@ export function runDomainQuery(
         keys.push({ values, desc: o.direction === 'desc' });
       }
     }
-    const window = selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
+    const score =
+      q.order.length === 0
+        ? defaultOrderScore(c.counts, c.candidates, (d) => {
+            const r = v.domain.rank[d] as number;
+            return r === NULL_I16 ? null : scaleRankValue(r, q.rankScale);
+          })
+        : null;
+    const window =
+      score !== null
+        ? selectByScore(results, score, c.candidates, q.offset, q.limit)
+        : selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
+    if (!needAll) {
+      // Group only the returned domains' links.
+      const units = window.map((p) => c.candidates[p] as number);
+      for (const [t] of q.targets.entries()) {
+        groups[t] = groupByCandidate(c.linksOfUnits(t, units), scratch.pos, n);
+      }
+    }
     const items = window.map((p) => {
       const domain_intersection: Record<string, DomainTargetStats> = {};
       q.targets.forEach((tg, t) => {
         const s = statsOf(p, t);
-        if (s !== undefined) domain_intersection[tg.key] = s.stats;
+        if (s !== undefined) {
+          const d = c.candidates[p] as number;
+          domain_intersection[tg.key] = computeDomainStats(v, d, linksOf(p, t), q, s);
+        }
       });
       return { domain_intersection, summary: { intersections_count: c.counts[p] as number } };
     });

@@ -11,7 +11,13 @@ import type { IndexView } from './index-view.js';
 import { filterCandidates } from './item-filter.js';
 import type { LinkFields } from './link-fields.js';
 import { compileLinkPredicate, numberTest } from './link-predicate.js';
-import { compareBy, type SortKey, selectWindow } from './top-n.js';
+import {
+  compareBy,
+  defaultOrderScore,
+  type SortKey,
+  selectByScore,
+  selectWindow,
+} from './top-n.js';
 import type { Backlink, IntersectionResult, PageIntersectionItem } from './types.js';
 import { scaleRankValue } from './values.js';
 
@@ -94,13 +100,17 @@ export function runPageQuery(
   linksOfPages: (pages: number[]) => number[][][],
   firstPhase?: () => Collected | null,
 ): IntersectionResult<PageIntersectionItem> {
-  const c = firstPhase?.() ?? collect(v, q, fields, scratch, false, false);
+  const T0 = performance.now();
+  let plan = 'verify';
+  const c = firstPhase?.() ?? ((plan = 'scan'), collect(v, q, fields, scratch, false, false));
+  const T1 = performance.now();
   try {
     const results = filterCandidates(c.candidates.length, q.itemFilter, (cond) =>
       resolveCondition(c, scratch, fields, q, cond),
     );
     const keys: SortKey[] = [];
     if (q.order.length === 0) {
+      // Used only when the fast path below cannot take the ranks.
       const counts = Float64Array.from(c.counts);
       const rank = new Float64Array(c.candidates.length);
       for (let i = 0; i < rank.length; i++) {
@@ -125,8 +135,27 @@ export function runPageQuery(
         });
       }
     }
-    const window = selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
+    const score =
+      q.order.length === 0
+        ? defaultOrderScore(c.counts, c.candidates, (p) => {
+            const r = v.page.pageRank[p] as number;
+            return r === NULL_I16 ? null : scaleRankValue(r, q.rankScale);
+          })
+        : null;
+    const window =
+      score !== null
+        ? selectByScore(results, score, c.candidates, q.offset, q.limit)
+        : selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
+    const T2 = performance.now();
     const items = hydratePages(v, q, c, linksOfPages, window);
+    if (process.env.IDX_DEBUG)
+      console.log(
+        'phases',
+        plan,
+        (T1 - T0).toFixed(2),
+        (T2 - T1).toFixed(2),
+        (performance.now() - T2).toFixed(2),
+      );
     return {
       targets: Object.fromEntries(q.targets.map((t) => [t.key, t.raw])),
       total_count: results.length,

@@ -261,6 +261,16 @@ function check(
   const none: TargetLinks = { links: new Uint32Array(0), units: new Uint32Array(0) };
   return {
     targetLinks: (t) => targets[t] ?? none,
+    linksOfUnits: (t, units) => {
+      const want = new Set(Array.from(units));
+      const all = targets[t] ?? none;
+      const keep: number[] = [];
+      for (let j = 0; j < all.links.length; j++) if (want.has(all.units[j] as number)) keep.push(j);
+      return {
+        links: Uint32Array.from(keep, (j) => all.links[j] as number),
+        units: Uint32Array.from(keep, (j) => all.units[j] as number),
+      };
+    },
     candidates: cands,
     counts: counts.subarray(0, nCand),
     linked: linked.subarray(0, nCand),
