@@ -171,10 +171,36 @@ export function collect(
     linked[nCand] = m & TARGET_BITS;
     nCand++;
   }
+  const access = linkAccess(resolved, tests, pageDomain, scratch);
+  const targetLinks = (t: number): TargetLinks =>
+    record ? (targets[t] ?? EMPTY) : access.targetLinks(t);
+  const linksOfUnits = access.linksOfUnits;
+  return {
+    targetLinks,
+    linksOfUnits,
+    candidates: candidates.subarray(0, nCand),
+    counts: counts.subarray(0, nCand),
+    linked: linked.subarray(0, nCand),
+    touched: touched.subarray(0, nTouched),
+  };
+}
+
+const EMPTY: TargetLinks = { links: new Uint32Array(0), units: new Uint32Array(0) };
+
+/**
+ * Lazy access to the target sets A_t of a query after its candidates are marked (`pos`):
+ * their links from candidates, or from chosen units, by walking the postings again.
+ */
+export function linkAccess(
+  resolved: PostingSlice[][],
+  tests: TargetTest[],
+  pageDomain: Uint32Array | null,
+  scratch: UnitScratch,
+): Pick<Collected, 'targetLinks' | 'linksOfUnits'> {
+  const mask = scratch.mask;
   const pos = scratch.pos;
   const memo = new Map<number, TargetLinks>();
   const targetLinks = (t: number): TargetLinks => {
-    if (record) return targets[t] ?? { links: new Uint32Array(0), units: new Uint32Array(0) };
     let found = memo.get(t);
     if (found === undefined) {
       const test = tests[t] ?? { mask: 0, want: 1 << 20, pred: null };
@@ -214,14 +240,23 @@ export function collect(
       }
     }
   };
-  return {
-    targetLinks,
-    linksOfUnits,
-    candidates: candidates.subarray(0, nCand),
-    counts: counts.subarray(0, nCand),
-    linked: linked.subarray(0, nCand),
-    touched: touched.subarray(0, nTouched),
-  };
+  return { targetLinks, linksOfUnits };
+}
+
+/** The per-link tests of a query's targets (scope, internal exclusion, link filter). */
+export function targetTests(q: IntersectQuery, fields: LinkFields): TargetTest[] {
+  const L = LINK_FLAG;
+  let scopeMask = 0;
+  let scopeWant = 0;
+  if (q.status !== 'all') scopeMask |= L.lost;
+  if (q.status === 'lost') scopeWant |= L.lost;
+  if (!q.includeIndirect) scopeMask |= L.indirect;
+  if (q.excludeInternal) scopeMask |= L.internal;
+  return q.targets.map((_, i) =>
+    targetTest(scopeMask, scopeWant, q.linkFilters[i] ?? null, (e) =>
+      compileLinkPredicate(e, fields, q.internalListLimit),
+    ),
+  );
 }
 
 /** The links of one target set whose unit passes `keep`. */

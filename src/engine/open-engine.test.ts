@@ -270,6 +270,44 @@ describe('openEngine over a generated, ingested and built web', () => {
                   direction: pick(['asc', 'desc'] as const),
                 },
               ],
+        itemFilter:
+          rnd() < 0.6
+            ? null
+            : pick<FilterExpr>([
+                {
+                  kind: 'cond',
+                  field: { target: null, name: 'intersections_count' },
+                  type: 'num',
+                  op: '>=',
+                  value: 2,
+                },
+                {
+                  kind: 'cond',
+                  field: { target: n - 1, name: 'anchor' },
+                  type: 'str',
+                  op: 'ilike',
+                  value: '%e%',
+                },
+                {
+                  kind: 'or',
+                  items: [
+                    {
+                      kind: 'cond',
+                      field: { target: 0, name: 'attributes' },
+                      type: 'array',
+                      op: 'has',
+                      value: 'nofollow',
+                    },
+                    {
+                      kind: 'cond',
+                      field: { target: 0, name: 'item_type' },
+                      type: 'str',
+                      op: '=',
+                      value: 'image',
+                    },
+                  ],
+                },
+              ]),
         offset: Math.floor(rnd() * 3),
         limit: 1 + Math.floor(rnd() * 50),
         internalListLimit: 1 + Math.floor(rnd() * 5),
@@ -277,7 +315,34 @@ describe('openEngine over a generated, ingested and built web', () => {
       const a = await scan.pageIntersection(q);
       const b = await verify.pageIntersection(q);
       expect(b).toEqual(a);
+      expect(await engine.pageIntersection(q)).toEqual(a);
       if (a.total_count > 0) nonEmpty++;
+      // Domain mode: the exact domain sets (taken when there is no link filter) agree too.
+      const d: IntersectQuery = {
+        ...q,
+        source: 'domain',
+        order:
+          rnd() < 0.5
+            ? []
+            : [
+                {
+                  field: { target: 0, name: pick(['backlinks', 'first_seen', 'referring_pages']) },
+                  direction: pick(['asc', 'desc'] as const),
+                },
+              ],
+        itemFilter:
+          rnd() < 0.7
+            ? null
+            : {
+                kind: 'cond',
+                field: { target: 0, name: 'backlinks' },
+                type: 'num',
+                op: '>',
+                value: 1,
+              },
+      };
+      if (rnd() < 0.5) d.linkFilters = d.linkFilters.map(() => null);
+      expect(await engine.domainIntersection(d)).toEqual(await scan.domainIntersection(d));
     }
     expect(nonEmpty).toBeGreaterThan(10);
   });

@@ -2,8 +2,15 @@
  * `openEngine`: the `Engine` over the current link index generation under an index root.
  */
 import type { IntersectQuery, RankScale } from '../core/query/intersect-query.js';
-import { loadLinkIndex, PageSets } from '../link-index/index.js';
+import { type Bitmap, bitmapOf, loadLinkIndex, PageSets } from '../link-index/index.js';
 import { createUnitScratch, type UnitScratch } from './collect.js';
+import {
+  type DomainPages,
+  domainCandidates,
+  domainPages,
+  hostDomains,
+} from './domain-candidates.js';
+import { exactPages, type PageSetContext } from './exact-pages.js';
 import { createIndexView, type IndexView } from './index-view.js';
 import { createLinkFields, type LinkFields } from './link-fields.js';
 import { runDomainQuery } from './run-domain.js';
@@ -18,8 +25,9 @@ import type {
 import { linksOfPages, type SpecScratch, verifyPages } from './verify-pages.js';
 
 /**
- * How page mode finds its candidates: `auto` picks per query, `scan` walks the targets'
- * postings, `verify` bounds candidates with page sets and checks each page's links.
+ * How candidates are found: `scan` walks the targets' postings; `auto` uses roaring sets where
+ * they are exact or cheaper (domain mode: exact domain sets; page mode: page sets bounding the
+ * candidates, then each page's links checked), `verify` forces the page-set check in page mode.
  */
 export type PagePlan = 'auto' | 'scan' | 'verify';
 
@@ -39,6 +47,9 @@ export class LinkIndexEngine implements Engine {
   readonly loadMs: number;
 
   readonly #plan: PagePlan;
+  readonly #hostDomain: Int32Array;
+  readonly #domainPages: DomainPages;
+  readonly #ownPages = new Map<number, Bitmap>();
 
   constructor(view: IndexView, info: IndexInfo, loadMs: number, plan: PagePlan = 'auto') {
     this.#view = view;
@@ -50,8 +61,34 @@ export class LinkIndexEngine implements Engine {
       hostBits: new Uint32Array(view.hosts.offsets.length - 1),
       urlBits: new Uint32Array(view.urls.name.count),
     };
-    this.#pageSets = new PageSets(view.hosts, view.urls, view.link.page, POPULAR_HOST_LINKS);
+    this.#pageSets = new PageSets(
+      view.hosts,
+      view.urls,
+      view.link.page,
+      view.page.domain,
+      POPULAR_HOST_LINKS,
+    );
+    this.#hostDomain = hostDomains(view);
+    this.#domainPages = domainPages(view);
     this.loadMs = loadMs + this.#pageSets.buildMs;
+  }
+
+  #pageSetContext(q: IntersectQuery, fields: LinkFields): PageSetContext {
+    return {
+      sets: this.#pageSets,
+      hostDomain: this.#hostDomain,
+      domainPages: this.#domainPages,
+      linksOfPages: (pages) => linksOfPages(this.#view, q, fields, this.#marks, pages),
+      pagesOfDomain: (d) => {
+        let set = this.#ownPages.get(d);
+        if (set === undefined) {
+          const { offsets, ids } = this.#domainPages;
+          set = bitmapOf(ids.subarray(offsets[d] as number, offsets[d + 1] as number));
+          this.#ownPages.set(d, set);
+        }
+        return set;
+      },
+    };
   }
 
   #fieldsFor(scale: RankScale): LinkFields {
@@ -76,7 +113,10 @@ export class LinkIndexEngine implements Engine {
         () =>
           this.#plan === 'scan'
             ? null
-            : verifyPages(
+            : ((this.#plan === 'auto'
+                ? exactPages(this.#view, q, fields, this.#pages, this.#pageSetContext(q, fields))
+                : null) ??
+              verifyPages(
                 this.#view,
                 q,
                 fields,
@@ -84,15 +124,20 @@ export class LinkIndexEngine implements Engine {
                 this.#marks,
                 this.#pageSets,
                 this.#plan === 'verify',
-              ),
+              )),
       ),
     );
   }
 
   async domainIntersection(q: IntersectQuery): Promise<IntersectionResult<DomainIntersectionItem>> {
     if (q.source !== 'domain') throw new Error('domainIntersection needs query.source = domain');
+    const fields = this.#fieldsFor(q.rankScale);
     return guarded(this.#domains, () =>
-      runDomainQuery(this.#view, q, this.#fieldsFor(q.rankScale), this.#domains),
+      runDomainQuery(this.#view, q, fields, this.#domains, () =>
+        this.#plan === 'scan'
+          ? null
+          : domainCandidates(this.#view, q, fields, this.#domains, this.#pageSetContext(q, fields)),
+      ),
     );
   }
 

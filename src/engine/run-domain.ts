@@ -5,7 +5,13 @@
 import type { FilterCondition, FilterExpr } from '../core/filter/types.js';
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { NULL_I16 } from '../link-index/index.js';
-import { collect, releaseScratch, type TargetLinks, type UnitScratch } from './collect.js';
+import {
+  type Collected,
+  collect,
+  releaseScratch,
+  type TargetLinks,
+  type UnitScratch,
+} from './collect.js';
 import { computeDomainStats, type ScalarStats, scalarStats, statsValue } from './domain-stats.js';
 import type { IndexView } from './index-view.js';
 import { filterCandidates, valueTest } from './item-filter.js';
@@ -50,16 +56,17 @@ function usesTargetFields(expr: FilterExpr | null): boolean {
   return expr.items.some(usesTargetFields);
 }
 
-/** Run a domain-mode query. */
+/** Run a domain-mode query; `firstPhase` may replace `collect` (null = fall back to it). */
 export function runDomainQuery(
   v: IndexView,
   q: IntersectQuery,
   fields: LinkFields,
   scratch: UnitScratch,
+  firstPhase?: () => Collected | null,
 ): IntersectionResult<DomainIntersectionItem> {
   // Stats of every candidate are needed only when filters or order keys read them.
   const needAll = usesTargetFields(q.itemFilter) || q.order.some((o) => o.field.target !== null);
-  const c = collect(v, q, fields, scratch, true, needAll);
+  const c = firstPhase?.() ?? collect(v, q, fields, scratch, true, needAll);
   try {
     const n = c.candidates.length;
     const groups: Array<Grouped | undefined> = needAll
@@ -140,7 +147,7 @@ export function runDomainQuery(
         : selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
     if (!needAll) {
       // Group only the returned domains' links.
-      const units = window.map((p) => c.candidates[p] as number);
+      const units = Uint32Array.from(window, (p) => c.candidates[p] as number);
       for (const [t] of q.targets.entries()) {
         groups[t] = groupByCandidate(c.linksOfUnits(t, units), scratch.pos, n);
       }

@@ -100,10 +100,7 @@ export function runPageQuery(
   linksOfPages: (pages: number[]) => number[][][],
   firstPhase?: () => Collected | null,
 ): IntersectionResult<PageIntersectionItem> {
-  const T0 = performance.now();
-  let plan = 'verify';
-  const c = firstPhase?.() ?? ((plan = 'scan'), collect(v, q, fields, scratch, false, false));
-  const T1 = performance.now();
+  const c = firstPhase?.() ?? collect(v, q, fields, scratch, false, false);
   try {
     const results = filterCandidates(c.candidates.length, q.itemFilter, (cond) =>
       resolveCondition(c, scratch, fields, q, cond),
@@ -146,16 +143,7 @@ export function runPageQuery(
       score !== null
         ? selectByScore(results, score, c.candidates, q.offset, q.limit)
         : selectWindow(results, compareBy(keys, c.candidates), q.offset, q.limit);
-    const T2 = performance.now();
     const items = hydratePages(v, q, c, linksOfPages, window);
-    if (process.env.IDX_DEBUG)
-      console.log(
-        'phases',
-        plan,
-        (T1 - T0).toFixed(2),
-        (T2 - T1).toFixed(2),
-        (performance.now() - T2).toFixed(2),
-      );
     return {
       targets: Object.fromEntries(q.targets.map((t) => [t.key, t.raw])),
       total_count: results.length,

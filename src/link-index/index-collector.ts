@@ -70,6 +70,12 @@ export class IndexCollector implements IndexColumnSink {
     for (const c of LINK_COLUMNS) this.linkInts.set(c, new Growable(Int32Array, 1 << 16));
   }
 
+  expect(pages: number, links: number): void {
+    for (const c of PAGE_COLUMNS) this.pageInts.set(c, new Growable(Int32Array, pages + 1));
+    for (const c of PAGE_DOUBLES) this.pageDoubles.set(c, new Growable(Float64Array, pages + 1));
+    for (const c of LINK_COLUMNS) this.linkInts.set(c, new Growable(Int32Array, links + 1));
+  }
+
   orderDictionary(name: IndexDictionary, values: string[]): string[] {
     let ordered: string[];
     if (name === 'host') {

@@ -11,6 +11,15 @@ export {
   loadLinkIndex,
   readIndexInfo,
 } from './load-link-index.js';
-export { atLeast, type Bitmap, PageSets, without } from './page-sets.js';
+export {
+  atLeast,
+  type Bitmap,
+  bitmapOf,
+  PAGE_SET_TESTS,
+  type PageSetKind,
+  PageSets,
+  without,
+  withoutOne,
+} from './page-sets.js';
 export { StringHeap } from './string-heap.js';
 export { buildPostings, indexRootFor, writeLinkIndex } from './write-link-index.js';

@@ -129,6 +129,8 @@ export interface IndexColumnSink {
    * `path`: JSON array of hops); a value's id is its position in the returned array.
    */
   orderDictionary(name: IndexDictionary, values: string[]): string[];
+  /** How many pages and links will follow (so columns can be allocated once). */
+  expect(pages: number, links: number): void;
   /**
    * Source pages (every url_from), by `page` id = position in `page_url`. Columns: `page`;
    * dictionary ids (-1 = null) `domain tld ip country platform title lang encoding`; `is_ip`;

@@ -90,6 +90,10 @@ describe('linkgap CLI', () => {
 
     const built = await runCli(['build', '--db', db, '--json']);
     expect(built.code, built.stderr).toBe(0);
+    const index = (JSON.parse(built.stdout) as { links: number; index: { links: number } }).index;
+    expect(index.links).toBe((JSON.parse(built.stdout) as { links: number }).links);
+    const current = (await readFile(join(`${db}.index`, 'CURRENT'), 'utf8')).trim();
+    expect((await runCli(['stats', '--db', db])).stdout).toContain(`link index: ${current}`);
     const links = await runCli(['export', '--links', '--db', db]);
     const expected = referenceLinks(got);
     const rows = ndjson<Record<string, unknown>>(links.stdout).map((r) =>

@@ -162,6 +162,10 @@ export async function readIndexColumns(
         app.closeSync();
       }
     }
+    const sizes = await session.one(
+      'SELECT (SELECT count(*) FROM ix_pages) AS pages, (SELECT count(*) FROM links) AS links',
+    );
+    sink.expect(Number(sizes?.pages ?? 0), Number(sizes?.links ?? 0));
     onProgress?.('pages', INDEX_DICTIONARIES.length, total);
     await streamColumns(session, PAGES_SQL, (c) => sink.pages(c));
     onProgress?.('links', INDEX_DICTIONARIES.length + 1, total);
