@@ -129,6 +129,12 @@ describe('parseMozRequest', () => {
     if (field !== 'body') expect(r.message).toContain(`'${field}'`);
   });
 
+  it('takes negative_targets null as none', () => {
+    expect(
+      ok({ positive_targets: [pos('a.com')], negative_targets: null }).query.query.excludes,
+    ).toEqual([]);
+  });
+
   it('accepts six targets combined', () => {
     const r = ok({
       positive_targets: [1, 2, 3].map((i) => pos(`a${i}.com`)),

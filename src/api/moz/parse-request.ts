@@ -40,16 +40,29 @@ export interface MozRequest {
   queryKey: string;
 }
 
-const targetSchema = z.object({ target: z.string(), scope: z.enum(SCOPES) });
-const bodySchema = z.object({
-  positive_targets: z.array(targetSchema).min(1),
-  negative_targets: z.array(targetSchema).optional(),
+const targetSchema = z.object({
+  target: z.string().describe('A URL or host, with or without http(s)://'),
+  scope: z.enum(SCOPES),
+});
+
+/**
+ * The zod shape of a `link_intersect` body (for MCP tool input schemas). Cross-field rules (6
+ * targets combined, min_matching_targets ≤ positives, parseable targets) are `parseMozRequest`'s.
+ */
+export const mozRequestShape = {
+  positive_targets: z.array(targetSchema).min(1).describe('Sources must link to these'),
+  negative_targets: z
+    .array(targetSchema)
+    .nullable()
+    .optional()
+    .describe('Sources must not link to these'),
   min_matching_targets: z.number().int().min(1).optional(),
   source_scope: z.enum(['page', 'root_domain']).optional(),
   sort: z.enum(SORTS).optional(),
   limit: z.number().int().min(1).max(MAX_MOZ_LIMIT).optional(),
   next_token: z.string().max(MAX_TOKEN_LENGTH).optional(),
-});
+};
+const bodySchema = z.object(mozRequestShape);
 
 /**
  * Parse a `link_intersect` body. `field` names the offending field (`positive_targets[1].scope`).
