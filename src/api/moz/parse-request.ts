@@ -34,8 +34,8 @@ export interface MozRequest {
   /** `next_token` as sent; null when absent or `""` (first page). */
   nextToken: string | null;
   /**
-   * The normalised query (targets, scopes, min_matching_targets, source_scope, sort) as a
-   * canonical string: tokens are bound to it. `limit` is not part of it (pages may change size).
+   * The normalised query (target specs by positive target, negative specs, min_matching_targets,
+   * source_scope, sort) as a canonical string: tokens are bound to it. `limit` is not part of it (pages may change size).
    */
   queryKey: string;
 }
@@ -135,9 +135,10 @@ export function parseMozRequest(body: unknown): Result<MozRequest> {
     internalListLimit: 1,
     explainSpam: false,
   };
+  const spec = (t: TargetSpec) => [t.kind, t.value, t.includeSubdomains];
   const queryKey = JSON.stringify({
-    p: b.positive_targets.map((t) => [t.target.trim(), t.scope]),
-    n: negatives.map((t) => [t.target.trim(), t.scope]),
+    p: targets.map((t, i) => [targetGroups[i], ...spec(t)]),
+    n: excludes.map(spec),
     m: minMatching,
     s: source,
     o: sort,
