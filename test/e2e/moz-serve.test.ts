@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMozRequest } from '../../src/api/moz/index.js';
 import { openEngine } from '../../src/engine/index.js';
+import type { MozDomainRow, MozPageRow } from '../../src/engine/moz-types.js';
 import type { Engine } from '../../src/engine/types.js';
 import { buildTestIndex, type ServeProcess, startServe, type TestIndex } from './serve-harness.js';
 
@@ -110,5 +111,62 @@ describe('Moz link_intersect against linkgap serve', () => {
     );
     expect(r.status).toBe(401);
     expect(r.json).toMatchObject({ name: 'Unauthorized' });
+  });
+
+  it('finds the sources page and domain intersection find, for each min_matching_targets', async () => {
+    const targets = index.topDomains.slice(0, 3);
+    const negative = index.topDomains[3] as string;
+    for (const k of [1, 2, 3]) {
+      for (const source_scope of ['page', 'root_domain'] as const) {
+        const parsed = parseMozRequest({
+          positive_targets: targets.map((t) => ({ target: t, scope: 'root_domain' })),
+          negative_targets: [{ target: negative, scope: 'root_domain' }],
+          min_matching_targets: k,
+          source_scope,
+          sort: 'source_spam_score',
+        });
+        if (!parsed.ok) throw new Error(parsed.message);
+        const mq = parsed.value.query;
+        const all = await engine.linkIntersect({ ...mq, limit: 1_000_000 });
+        const dq = { ...mq.query, minMatching: k, limit: 1000 };
+        const want = new Map<string, number[]>();
+        if (source_scope === 'page') {
+          for (const it of (await engine.pageIntersection(dq)).items) {
+            const keys = Object.keys(it.page_intersection);
+            const url = it.page_intersection[keys[0] as string]?.[0]?.url_from ?? '';
+            want.set(
+              url.replace(/^https?:\/\//, ''),
+              keys.map((x) => Number(x) - 1),
+            );
+          }
+        } else {
+          for (const it of (await engine.domainIntersection(dq)).items) {
+            const keys = Object.keys(it.domain_intersection);
+            const name = it.domain_intersection[keys[0] as string]?.target ?? '';
+            want.set(
+              name,
+              keys.map((x) => Number(x) - 1),
+            );
+          }
+        }
+        expect(all.total).toBe(want.size);
+        const got = new Map(
+          all.results.map((r) => [
+            'page' in r ? (r as MozPageRow).page : (r as MozDomainRow).root_domain,
+            r.matching_target_indexes,
+          ]),
+        );
+        expect(got).toEqual(want);
+        // source_spam_score: ascending, unscored (-1) last, then DA desc.
+        const key = (r: { spam_score: number }) => (r.spam_score < 0 ? 1e9 : r.spam_score);
+        for (let i = 1; i < all.results.length; i++) {
+          const p = all.results[i - 1] as MozPageRow;
+          const c = all.results[i] as MozPageRow;
+          expect(
+            key(p) < key(c) || (key(p) === key(c) && p.domain_authority >= c.domain_authority),
+          ).toBe(true);
+        }
+      }
+    }
   });
 });
