@@ -1,6 +1,6 @@
 /**
  * The one Hono app of `linkgap serve`: DataForSEO's intersection routes (`/live` and `/live.ai`),
- * `/health`, `/openapi.json`, `/docs`. Auth, rate limit and body limit guard `/v3/*`; every error
+ * Moz's `POST /v2/link_intersect` (src/api/moz), `/health`, `/openapi.json`, `/docs`. Auth, rate limit and body limit guard `/v3/*`; every error
  * is answered in DataForSEO's envelope, never with a stack trace.
  */
 
@@ -19,6 +19,8 @@ import { STATUS, type Status, UNAUTHORIZED_BODY } from './dataforseo/status.js';
 import { buildApiVersion } from './dataforseo/version.js';
 import { renderDocsPage } from './docs-page.js';
 import { errorText, type Logger, SILENT_LOGGER } from './logger.js';
+import { mountMozRoutes } from './moz/moz-routes.js';
+import { createTokenCodec, type TokenCodec } from './moz/next-token.js';
 import { buildOpenApi } from './openapi.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 
@@ -44,6 +46,10 @@ export interface AppOptions {
   version?: string;
   /** Log one line per request (method, path, status, ms, credential name). */
   accessLog?: boolean;
+  /** Moz `next_token` signer (default: a random key per app, one-hour tokens). */
+  mozTokens?: TokenCodec;
+  /** Clock in ms (token expiry); default `Date.now`. */
+  now?: () => number;
 }
 
 type Env = { Variables: { authKey: string } };
@@ -156,6 +162,15 @@ export function createApp(opts: AppOptions): Hono<Env> {
     });
   }
 
+  mountMozRoutes(app, {
+    engine: opts.engine,
+    auth: opts.auth,
+    limiter,
+    maxBody,
+    tokens: opts.mozTokens ?? createTokenCodec(undefined),
+    now: opts.now ?? (() => Date.now()),
+  });
+
   app.notFound((c) => envelopeResponse(c, STATUS.notFound, 404));
   app.onError((error, c) => {
     logger.error('internal error', {
@@ -163,6 +178,9 @@ export function createApp(opts: AppOptions): Hono<Env> {
       path: c.req.path,
       error: errorText(error),
     });
+    if (c.req.path.startsWith('/v2/')) {
+      return c.json({ name: 'InternalError', message: 'Internal error; try again later' }, 500);
+    }
     return envelopeResponse(c, STATUS.internalError, 500);
   });
   return app;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   authenticate,
+  authenticateToken,
   createAuthConfig,
   credentialCount,
   hashSecret,
@@ -58,6 +59,14 @@ describe('authenticate', () => {
     expect(authenticate(auth, 'Bearer tok-abc')).toEqual({ ok: true, key: 'ci' });
     expect(authenticate(auth, 'Bearer tok-def')).toEqual({ ok: true, key: 'token#2' });
     expect(authenticate(auth, 'Bearer tok-xyz').ok).toBe(false);
+  });
+
+  it('accepts a bare token (x-moz-token) only when it is a Bearer token', () => {
+    expect(authenticateToken(auth, 'tok-def')).toEqual({ ok: true, key: 'token#2' });
+    expect(authenticateToken(auth, ' tok-abc ')).toEqual({ ok: true, key: 'ci' });
+    for (const t of [undefined, '', 's3cret', 'tok-abc x', 'Bearer tok-abc']) {
+      expect(authenticateToken(auth, t).ok).toBe(false);
+    }
   });
 
   it('does not accept a Basic password as a Bearer token or the reverse', () => {

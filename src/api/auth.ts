@@ -124,6 +124,13 @@ export function credentialCount(config: AuthConfig): number {
   return config.basic.size + config.bearer.length;
 }
 
+/** Check a bare token (Moz `x-moz-token`) against the Bearer tokens. */
+export function authenticateToken(config: AuthConfig, token: string | undefined): AuthOutcome {
+  const t = token?.trim() ?? '';
+  if (t === '' || /\s/.test(t)) return { ok: false };
+  return authenticate(config, `Bearer ${t}`);
+}
+
 /** Check an `Authorization` header against the credentials. */
 export function authenticate(config: AuthConfig, header: string | undefined): AuthOutcome {
   if (header === undefined) return { ok: false };

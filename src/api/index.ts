@@ -12,6 +12,7 @@ export {
 export {
   type AuthConfig,
   authenticate,
+  authenticateToken,
   type CredentialEntry,
   createAuthConfig,
   credentialCount,
@@ -20,6 +21,7 @@ export {
 } from './auth.js';
 export { FREE, type Pricing } from './dataforseo/pricing.js';
 export { createJsonLogger, type Logger, SILENT_LOGGER } from './logger.js';
+export { createTokenCodec, mozResponse, parseMozRequest, type TokenCodec } from './moz/index.js';
 export { createReloadingEngine, pointerReader, type ReloadingEngine } from './reloading-engine.js';
 export { isLoopbackHost, type RunningServer, startHttpServer } from './server.js';
 export { parseServerConfig, type ServerConfigFile } from './server-config.js';

@@ -48,7 +48,8 @@ describe('buildOpenApi', () => {
         }
       }
     }
-    expect(ids.size).toBe(5);
+    expect(ids.size).toBe(6);
+    expect(ids.has('mozLinkIntersect')).toBe(true);
   });
 
   it('uses only JSON Schema types and local refs that resolve', () => {
@@ -64,6 +65,22 @@ describe('buildOpenApi', () => {
         expect(doc.components.schemas[m?.[1] ?? ''], path).toBeDefined();
       }
     }
+  });
+
+  it('describes the Moz route with its limits and error statuses', () => {
+    const op = doc.paths['/v2/link_intersect']?.post as {
+      responses: Record<string, unknown>;
+      security: Array<Record<string, unknown>>;
+    };
+    expect(Object.keys(op.responses).sort()).toEqual(
+      ['200', '400', '401', '405', '410', '413', '429', '500'].sort(),
+    );
+    expect(op.security[0]).toEqual({ mozToken: [] });
+    const req = doc.components.schemas.MozLinkIntersectRequest as {
+      properties: Record<string, { maximum?: number; maxItems?: number; default?: unknown }>;
+    };
+    expect(req.properties.limit).toMatchObject({ maximum: 50, default: 25 });
+    expect(req.properties.positive_targets?.maxItems).toBe(6);
   });
 
   it('survives JSON serialisation unchanged', () => {

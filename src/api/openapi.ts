@@ -1,6 +1,7 @@
 /**
  * `GET /openapi.json`: an OpenAPI 3.1 description of the served routes, written by hand.
  */
+import { MOZ_OPENAPI_PATHS, MOZ_OPENAPI_SCHEMAS, MOZ_TOKEN_SCHEME } from './moz/openapi-moz.js';
 import { OPENAPI_SCHEMAS } from './openapi-schemas.js';
 
 const json = (schema: string) => ({
@@ -66,7 +67,8 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       version,
       description:
         'Self-hosted link intersection (link gap) over your own index, compatible with ' +
-        'DataForSEO backlinks/page_intersection/live and domain_intersection/live.',
+        'DataForSEO backlinks/page_intersection/live and domain_intersection/live, and with ' +
+        'Moz Links API v2 link_intersect.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/' }],
@@ -91,6 +93,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         'DomainIntersectionTask',
         true,
       ),
+      ...MOZ_OPENAPI_PATHS,
       '/health': {
         get: {
           operationId: 'health',
@@ -101,7 +104,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
     },
     components: {
-      schemas: OPENAPI_SCHEMAS,
+      schemas: { ...OPENAPI_SCHEMAS, ...MOZ_OPENAPI_SCHEMAS },
       securitySchemes: {
         basicAuth: {
           type: 'http',
@@ -109,6 +112,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           description: 'login:password (DataForSEO style)',
         },
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'API token' },
+        mozToken: MOZ_TOKEN_SCHEME,
       },
     },
   };

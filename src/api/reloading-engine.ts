@@ -127,6 +127,7 @@ export async function createReloadingEngine(
   return {
     pageIntersection: (q) => run((e) => e.pageIntersection(q)),
     domainIntersection: (q) => run((e) => e.domainIntersection(q)),
+    linkIntersect: (q) => run((e) => e.linkIntersect(q)),
     info: (): IndexInfo => current.engine.info(),
     checkForNewGeneration,
     async close() {

@@ -9,6 +9,8 @@ describe('parseServerConfig', () => {
         rate_limit_per_minute: 10,
         price: { base: 0.02, per_item: 0.00003 },
         body_limit_bytes: 4096,
+        moz_token_secret: 'sixteen-chars-at-least',
+        moz_token_ttl_seconds: 120,
       }),
     );
     expect(r).toEqual({
@@ -18,6 +20,8 @@ describe('parseServerConfig', () => {
         rateLimitPerMinute: 10,
         price: { base: 0.02, perItem: 0.00003 },
         bodyLimitBytes: 4096,
+        mozTokenSecret: 'sixteen-chars-at-least',
+        mozTokenTtlSeconds: 120,
       },
     });
   });
@@ -37,6 +41,9 @@ describe('parseServerConfig', () => {
     ['{"price":{"base":-1}}', 'price.base'],
     ['{"price":{"per_item":"1"}}', 'price.per_item'],
     ['{"price":{"perItem":1}}', "unknown key 'price.perItem'"],
+    ['{"moz_token_secret":"short"}', 'moz_token_secret'],
+    ['{"moz_token_secret":12345678901234567}', 'moz_token_secret'],
+    ['{"moz_token_ttl_seconds":0}', 'moz_token_ttl_seconds'],
   ])('refuses %s', (text, message) => {
     const r = parseServerConfig(text);
     expect(r.ok).toBe(false);

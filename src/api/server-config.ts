@@ -11,9 +11,14 @@
  *   ],
  *   "rate_limit_per_minute": 2000,
  *   "price": { "base": 0, "per_item": 0 },
- *   "body_limit_bytes": 1048576
+ *   "body_limit_bytes": 1048576,
+ *   "moz_token_secret": "a-long-random-secret-for-next-tokens",
+ *   "moz_token_ttl_seconds": 3600
  * }
  * ```
+ * `moz_token_secret` signs Moz `next_token`s (HMAC-SHA256); without it each process signs with
+ * a random key, so tokens stop working when the server restarts. `moz_token_ttl_seconds` is how
+ * long a token stays valid (default 3600).
  * Every key is optional. Unknown keys are refused, so a typo does not silently drop a setting.
  */
 
@@ -23,6 +28,10 @@ export interface ServerConfigFile {
   rateLimitPerMinute?: number;
   price?: { base?: number; perItem?: number };
   bodyLimitBytes?: number;
+  /** Key of Moz `next_token` signatures (≥ 16 chars). */
+  mozTokenSecret?: string;
+  /** Lifetime of a Moz `next_token` in seconds. */
+  mozTokenTtlSeconds?: number;
 }
 
 /** A result for the file's content. */
@@ -30,7 +39,16 @@ export type ServerConfigResult =
   | { ok: true; value: ServerConfigFile }
   | { ok: false; message: string };
 
-const KEYS = new Set(['credentials', 'rate_limit_per_minute', 'price', 'body_limit_bytes']);
+const KEYS = new Set([
+  'credentials',
+  'rate_limit_per_minute',
+  'price',
+  'body_limit_bytes',
+  'moz_token_secret',
+  'moz_token_ttl_seconds',
+]);
+/** Shortest accepted `moz_token_secret`. */
+const MIN_TOKEN_SECRET = 16;
 
 /** Parse and check the JSON text of a config file. */
 export function parseServerConfig(text: string): ServerConfigResult {
@@ -63,6 +81,21 @@ export function parseServerConfig(text: string): ServerConfigResult {
       return { ok: false, message: "'body_limit_bytes' must be a whole number ≥ 1024" };
     }
     out.bodyLimitBytes = o.body_limit_bytes;
+  }
+  if (o.moz_token_secret !== undefined) {
+    if (typeof o.moz_token_secret !== 'string' || o.moz_token_secret.length < MIN_TOKEN_SECRET) {
+      return {
+        ok: false,
+        message: `'moz_token_secret' must be a string of at least ${MIN_TOKEN_SECRET} chars`,
+      };
+    }
+    out.mozTokenSecret = o.moz_token_secret;
+  }
+  if (o.moz_token_ttl_seconds !== undefined) {
+    if (!isWhole(o.moz_token_ttl_seconds, 1)) {
+      return { ok: false, message: "'moz_token_ttl_seconds' must be a whole number ≥ 1" };
+    }
+    out.mozTokenTtlSeconds = o.moz_token_ttl_seconds;
   }
   if (o.price !== undefined) {
     const p = o.price as Record<string, unknown>;

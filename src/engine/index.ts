@@ -1,6 +1,15 @@
 /**
  * @module engine: the query API the fronts call (`Engine`), answered from the link index.
  */
+
+export type {
+  MozDomainRow,
+  MozPageRow,
+  MozQuery,
+  MozResult,
+  MozSort,
+  MozSourcePage,
+} from './moz-types.js';
 export {
   LinkIndexEngine,
   openEngine,

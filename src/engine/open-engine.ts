@@ -13,7 +13,9 @@ import {
 import { exactPages, type PageSetContext } from './exact-pages.js';
 import { createIndexView, type IndexView } from './index-view.js';
 import { createLinkFields, type LinkFields } from './link-fields.js';
+import type { MozQuery, MozResult } from './moz-types.js';
 import { runDomainQuery } from './run-domain.js';
+import { runMozQuery } from './run-moz.js';
 import { runPageQuery } from './run-page.js';
 import type {
   DomainIntersectionItem,
@@ -139,6 +141,13 @@ export class LinkIndexEngine implements Engine {
           : domainCandidates(this.#view, q, fields, this.#domains, this.#pageSetContext(q, fields)),
       ),
     );
+  }
+
+  async linkIntersect(q: MozQuery): Promise<MozResult> {
+    const domainMode = q.query.source === 'domain';
+    const fields = this.#fieldsFor(q.query.rankScale);
+    const scratch = domainMode ? this.#domains : this.#pages;
+    return guarded(scratch, () => runMozQuery(this.#view, q, fields, scratch, domainMode));
   }
 
   info(): IndexInfo {

@@ -4,6 +4,7 @@
  * order included; other fronts translate from them.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
+import type { MozQuery, MozResult } from './moz-types.js';
 
 /** One hop of an indirect link. */
 export interface IndirectHop {
@@ -152,6 +153,8 @@ export interface Engine {
   pageIntersection(query: IntersectQuery): Promise<IntersectionResult<PageIntersectionItem>>;
   /** `query.source` must be `domain`. */
   domainIntersection(query: IntersectQuery): Promise<IntersectionResult<DomainIntersectionItem>>;
+  /** Moz Links API v2 `link_intersect` (src/engine/moz-types.ts): Moz rows, one window. */
+  linkIntersect(query: MozQuery): Promise<MozResult>;
   info(): IndexInfo;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@
  * results built from them (one item per target, shapes as in src/engine/types.ts).
  */
 import type { IntersectQuery } from '../../src/core/query/intersect-query.js';
+import type { MozPageRow, MozQuery } from '../../src/engine/moz-types.js';
 import type {
   Backlink,
   DomainIntersectionItem,
@@ -16,6 +17,10 @@ import type {
 /** A fake engine and what it saw. */
 export interface FakeEngine extends Engine {
   queries: IntersectQuery[];
+  /** The `linkIntersect` queries seen. */
+  mozQueries: MozQuery[];
+  /** How many Moz rows `linkIntersect` has in all (rows `src<i>.example.org/`). */
+  mozTotal: number;
   closed: boolean;
   /** Make the next query throw this error. */
   failNext: Error | null;
@@ -116,6 +121,8 @@ export function createFakeEngine(
 ): FakeEngine {
   const engine: FakeEngine = {
     queries: [],
+    mozQueries: [],
+    mozTotal: 3,
     closed: false,
     failNext: null,
     async pageIntersection(q): Promise<IntersectionResult<PageIntersectionItem>> {
@@ -142,6 +149,22 @@ export function createFakeEngine(
       }));
       const page = items.slice(q.offset, q.offset + q.limit);
       return { targets: targetsOf(q), total_count: 2, items_count: page.length, items: page };
+    },
+    async linkIntersect(q) {
+      engine.mozQueries.push(q);
+      throwIfAsked(engine);
+      const rows: MozPageRow[] = [];
+      const end = Math.min(engine.mozTotal, q.offset + q.limit);
+      for (let i = q.offset; i < end; i++) {
+        rows.push({
+          page: `src${i}.example.org/`,
+          title: `Source ${i}`,
+          domain_authority: 50,
+          spam_score: -1,
+          matching_target_indexes: Array.from({ length: q.positives }, (_, k) => k),
+        });
+      }
+      return { total: engine.mozTotal, results: rows };
     },
     info: () => info,
     async close() {

@@ -10,6 +10,7 @@ import {
   createAuthConfig,
   createJsonLogger,
   createReloadingEngine,
+  createTokenCodec,
   credentialCount,
   isLoopbackHost,
   parseApiKeysEnv,
@@ -118,6 +119,7 @@ export async function runServe(
         ? file.rateLimitPerMinute
         : parseIntOption('--rate-limit', o.rateLimit, 1, 1_000_000_000),
     bodyLimitBytes: file.bodyLimitBytes,
+    mozTokens: createTokenCodec(file.mozTokenSecret, file.mozTokenTtlSeconds),
   });
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {

@@ -1,0 +1,89 @@
+/**
+ * `POST /v2/link_intersect` (Moz Links API v2) on the Hono app: auth by `x-moz-token` or HTTP
+ * Basic (access id / secret) or Bearer against the server's credentials, the shared rate limit,
+ * a body limit, and Moz-style errors: an HTTP status with a JSON body `{name, message}`.
+ */
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Engine } from '../../engine/types.js';
+import { type AuthConfig, authenticate, authenticateToken } from '../auth.js';
+import type { RateLimiter } from '../rate-limit.js';
+import { mozResponse } from './moz-response.js';
+import type { TokenCodec } from './next-token.js';
+
+/** The Moz route's path. */
+export const MOZ_LINK_INTERSECT_PATH = '/v2/link_intersect';
+
+/** What the route needs from the app. */
+export interface MozRouteOptions {
+  engine: Engine;
+  auth: AuthConfig | null;
+  limiter: RateLimiter;
+  maxBody: number;
+  tokens: TokenCodec;
+  now: () => number;
+}
+
+type MozStatus = 400 | 401 | 405 | 410 | 413 | 429;
+
+/** A Moz error response. */
+export function mozError(c: Context, status: MozStatus, name: string, message: string): Response {
+  return c.json({ name, message }, status);
+}
+
+/** Add the route (and its 405 for other methods) to `app`. */
+export function mountMozRoutes(
+  app: Hono<{ Variables: { authKey: string } }>,
+  opts: MozRouteOptions,
+): void {
+  const path = MOZ_LINK_INTERSECT_PATH;
+  app.post(
+    path,
+    async (c, next) => {
+      let key = 'anonymous';
+      if (opts.auth !== null) {
+        const token = c.req.header('x-moz-token');
+        const outcome =
+          token !== undefined
+            ? authenticateToken(opts.auth, token)
+            : authenticate(opts.auth, c.req.header('authorization'));
+        if (!outcome.ok) {
+          c.header('WWW-Authenticate', 'Basic realm="linkgap", charset="UTF-8"');
+          return mozError(
+            c,
+            401,
+            'Unauthorized',
+            'Missing or invalid credentials: send x-moz-token or HTTP Basic (access id, secret)',
+          );
+        }
+        key = outcome.key;
+      }
+      c.set('authKey', key);
+      if (!opts.limiter.take(key)) {
+        c.header('Retry-After', '60');
+        return mozError(c, 429, 'TooManyRequests', 'Too Many Requests: rate limit reached');
+      }
+      return next();
+    },
+    bodyLimit({
+      maxSize: opts.maxBody,
+      onError: (c) =>
+        mozError(c, 413, 'PayloadTooLarge', `The request body is over ${opts.maxBody} bytes`),
+    }),
+    async (c) => {
+      const text = await c.req.text();
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return mozError(c, 400, 'InvalidArgument', 'The request body is not valid JSON');
+      }
+      const answer = await mozResponse(opts.engine, body, opts.tokens, opts.now());
+      return c.json(answer.body, answer.status);
+    },
+  );
+  app.all(path, (c) => {
+    c.header('Allow', 'POST');
+    return mozError(c, 405, 'MethodNotAllowed', `Use POST for ${path}`);
+  });
+}
