@@ -88,6 +88,8 @@ describe('createApp over HTTP', () => {
       expect(r.headers.get('content-type')).toMatch(/^text\/html/);
       expect(r.text).toContain('curl');
       expect(r.text).toContain(PAGE);
+      expect(r.text).toContain('/v2/link_intersect');
+      expect(r.text).toContain('x-moz-token');
       expect(r.text).not.toMatch(/<script|<link|src=|url\(/i);
     });
   });

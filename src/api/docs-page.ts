@@ -19,6 +19,13 @@ const AI_EXAMPLE = `curl -s -u "$LOGIN:$PASSWORD" -H 'Content-Type: application/
   http://127.0.0.1:8080/v3/backlinks/page_intersection/live.ai \\
   -d '[{"targets":{"1":"competitor-a.com","2":"competitor-b.com"},"limit":5}]'`;
 
+const MOZ_EXAMPLE = `curl -s -H "x-moz-token: $TOKEN" -H 'Content-Type: application/json' \\
+  http://127.0.0.1:8080/v2/link_intersect \\
+  -d '{"positive_targets":[{"target":"competitor-a.com","scope":"root_domain"},
+                           {"target":"blog.competitor-b.com","scope":"subdomain"}],
+       "negative_targets":[{"target":"my-site.com","scope":"root_domain"}],
+       "source_scope":"page","sort":"source_domain_authority","limit":25}'`;
+
 const FIELDS: ReadonlyArray<[string, string]> = [
   ['targets', 'required; object {"1": …, "2": …}, 1–20 domains, hosts or page URLs'],
   ['exclude_targets', 'up to 10; a trailing * makes a URL prefix'],
@@ -68,6 +75,11 @@ Point any DataForSEO client at this server's address instead of <code>https://ap
 <li><code>POST /v3/backlinks/domain_intersection/live</code>: referring <em>domains</em>, with per-target aggregates.</li>
 <li><code>…/live.ai</code>: the same, AI-optimised: <code>{id, status_code, status_message, items}</code> of the
 first task, with null, false and empty fields dropped and floats rounded to 3 decimals.</li>
+<li><code>POST /v2/link_intersect</code>: Moz Links API v2 <code>link_intersect</code>
+(<code>positive_targets</code>, <code>negative_targets</code>, <code>min_matching_targets</code>,
+<code>source_scope</code>, <code>sort</code>, <code>limit</code> 1–50, <code>next_token</code>); auth
+<code>x-moz-token</code> or Basic; errors are an HTTP status with <code>{name, message}</code>
+(400, 401, 405, 410 expired <code>next_token</code>, 413, 429).</li>
 <li><code>GET /health</code>: the served index generation, when it was built and its size (no auth).</li>
 <li><code>GET /openapi.json</code>: OpenAPI 3.1 description (no auth).</li>
 </ul>
@@ -80,6 +92,7 @@ first task, with null, false and empty fields dropped and floats rounded to 3 de
 <pre><code>${escapeHtml(PAGE_EXAMPLE)}</code></pre>
 <pre><code>${escapeHtml(DOMAIN_EXAMPLE)}</code></pre>
 <pre><code>${escapeHtml(AI_EXAMPLE)}</code></pre>
+<pre><code>${escapeHtml(MOZ_EXAMPLE)}</code></pre>
 <h2>Errors</h2>
 <p>As at DataForSEO, errors are reported in the body with HTTP 200: <code>40501 Invalid Field: '…'.</code>
 (task), <code>40502 POST Data Is Empty.</code>, <code>40503 POST Data Is Invalid.</code>,

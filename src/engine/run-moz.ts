@@ -52,15 +52,24 @@ export function runMozQuery(
       if (popcount(g) >= mq.minMatching) kept.push(i);
     }
     const unit = (i: number) => c.candidates[i] as number;
-    const domainOf = (i: number) => (domainMode ? unit(i) : (v.page.domain[unit(i)] as number));
-    const da = (i: number) => mozAuthority(v.domain.rank[domainOf(i)] as number);
-    const spam = (i: number) => {
+    // Per candidate: DA, Moz spam score, matched positive targets (sort keys, read per compare).
+    const daOf = new Uint8Array(n);
+    const spamOf = new Int16Array(n);
+    const countOf = new Uint8Array(n);
+    for (const i of kept) {
+      const u = unit(i);
+      daOf[i] = mozAuthority(
+        v.domain.rank[domainMode ? u : (v.page.domain[u] as number)] as number,
+      );
       const s = domainMode
-        ? (v.domain.spamScore[unit(i)] as number)
-        : (v.page.hostSpamScore[unit(i)] as number);
-      return s === NULL_I16 ? -1 : s;
-    };
-    const count = (i: number) => popcount(groups[i] as number);
+        ? (v.domain.spamScore[u] as number)
+        : (v.page.hostSpamScore[u] as number);
+      spamOf[i] = s === NULL_I16 ? -1 : s;
+      countOf[i] = popcount(groups[i] as number);
+    }
+    const da = (i: number) => daOf[i] as number;
+    const spam = (i: number) => spamOf[i] as number;
+    const count = (i: number) => countOf[i] as number;
     const tie = (a: number, b: number) => unit(a) - unit(b);
     let cmp: (a: number, b: number) => number;
     if (mq.sort === 'source_domain_authority') {

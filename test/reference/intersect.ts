@@ -2,6 +2,22 @@
  * The reference intersection: a plain, obviously-correct evaluation of an `IntersectQuery` over
  * in-memory rows, written from docs/intersection-semantics.md alone (not from the link index).
  * The differential test demands the index give identical answers.
+ *
+ * Readings where the doc leaves room (the index must match them):
+ * - array fields in link and item filters see the backlink object's arrays, i.e. capped by
+ *   internalListLimit (the doc defines field values over the backlink objects);
+ * - has_not on a null or empty array holds (the array rule beats the general null rule);
+ * - ranks are compared in the query's scale everywhere: filters, order keys, the per-target
+ *   backlink list ("rank desc": scaled, ties by link order) and the default order's source rank;
+ * - the default order's source rank of a unit is the max (scaled) page_from_rank (page mode) or
+ *   domain_from_rank (domain mode) over the unit's links in the target link sets;
+ * - LIKE `_` is one Unicode code point; a trailing lone `\` is a literal backslash; ilike
+ *   lower-cases value and pattern with String#toLowerCase;
+ * - match words are /[\p{L}\p{N}]+/u runs, lower-cased; a value without words matches every
+ *   non-null field;
+ * - an IPv6 subnet is the first four groups of the expanded address, each without leading
+ *   zeros, lower-case (2001:db8::1 and 2001:0DB8:0:0::2 share 2001:db8:0:0);
+ * - backlinks_spam_score is Math.round(sum / count); a target named twice counts twice.
  */
 import type { FilterCondition } from '../../src/core/filter/types.js';
 import type { IntersectQuery, TargetSpec } from '../../src/core/query/intersect-query.js';

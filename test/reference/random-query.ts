@@ -94,7 +94,12 @@ function randomExclude(r: Rng, pool: QueryPool): TargetSpec {
   if (roll < 0.35) {
     const url = r.popular(pool.urls);
     const pathStart = url.indexOf('/', url.indexOf('://') + 3);
-    const from = pathStart < 0 ? url.length : pathStart + 1;
+    // Mostly within the path; sometimes within the host (`https://www.ba*` is a prefix too).
+    const from = r.chance(0.3)
+      ? url.indexOf('://') + 4
+      : pathStart < 0
+        ? url.length
+        : pathStart + 1;
     const value = url.slice(0, from + r.int(url.length - from + 1));
     return { kind: 'prefix', value, includeSubdomains: true, raw: `${value}*` };
   }

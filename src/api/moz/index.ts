@@ -11,6 +11,7 @@ export {
   DEFAULT_MOZ_LIMIT,
   MAX_MOZ_LIMIT,
   MAX_MOZ_TARGETS,
+  mozRequestShape,
   parseMozRequest,
   scopeSpecs,
 } from './parse-request.js';

@@ -86,6 +86,19 @@ describe('parseMozRequest', () => {
     const a = ok({ positive_targets: [pos('a.com')], limit: 5 }).queryKey;
     expect(ok({ positive_targets: [pos('a.com')], limit: 9, next_token: 'x' }).queryKey).toBe(a);
     expect(ok({ positive_targets: [pos('b.com')], limit: 5 }).queryKey).not.toBe(a);
+    // Normalised: the same specs are the same query.
+    expect(ok({ positive_targets: [pos(' A.com')] }).queryKey).toBe(a);
+    expect(ok({ positive_targets: [pos('www.a.com/x')] }).queryKey).toBe(a);
+    expect(ok({ positive_targets: [pos('a.com', 'subdomain')] }).queryKey).not.toBe(a);
+    expect(
+      ok({ positive_targets: [pos('a.com')], negative_targets: [pos('b.com')] }).queryKey,
+    ).not.toBe(a);
+    expect(ok({ positive_targets: [pos('a.com')], source_scope: 'root_domain' }).queryKey).not.toBe(
+      a,
+    );
+    expect(ok({ positive_targets: [pos('a.com'), pos('b.com')] }).queryKey).not.toBe(
+      ok({ positive_targets: [pos('a.com'), pos('b.com')], min_matching_targets: 2 }).queryKey,
+    );
     expect(ok({ positive_targets: [pos('a.com')], sort: 'source_spam_score' }).queryKey).not.toBe(
       a,
     );
@@ -127,6 +140,12 @@ describe('parseMozRequest', () => {
     const r = bad(body);
     expect(r.field).toBe(field);
     if (field !== 'body') expect(r.message).toContain(`'${field}'`);
+  });
+
+  it('takes negative_targets null as none', () => {
+    expect(
+      ok({ positive_targets: [pos('a.com')], negative_targets: null }).query.query.excludes,
+    ).toEqual([]);
   });
 
   it('accepts six targets combined', () => {

@@ -34,22 +34,35 @@ export interface MozRequest {
   /** `next_token` as sent; null when absent or `""` (first page). */
   nextToken: string | null;
   /**
-   * The normalised query (targets, scopes, min_matching_targets, source_scope, sort) as a
-   * canonical string: tokens are bound to it. `limit` is not part of it (pages may change size).
+   * The normalised query (target specs by positive target, negative specs, min_matching_targets,
+   * source_scope, sort) as a canonical string: tokens are bound to it. `limit` is not part of it (pages may change size).
    */
   queryKey: string;
 }
 
-const targetSchema = z.object({ target: z.string(), scope: z.enum(SCOPES) });
-const bodySchema = z.object({
-  positive_targets: z.array(targetSchema).min(1),
-  negative_targets: z.array(targetSchema).optional(),
+const targetSchema = z.object({
+  target: z.string().describe('A URL or host, with or without http(s)://'),
+  scope: z.enum(SCOPES),
+});
+
+/**
+ * The zod shape of a `link_intersect` body (for MCP tool input schemas). Cross-field rules (6
+ * targets combined, min_matching_targets ≤ positives, parseable targets) are `parseMozRequest`'s.
+ */
+export const mozRequestShape = {
+  positive_targets: z.array(targetSchema).min(1).describe('Sources must link to these'),
+  negative_targets: z
+    .array(targetSchema)
+    .nullable()
+    .optional()
+    .describe('Sources must not link to these'),
   min_matching_targets: z.number().int().min(1).optional(),
   source_scope: z.enum(['page', 'root_domain']).optional(),
   sort: z.enum(SORTS).optional(),
   limit: z.number().int().min(1).max(MAX_MOZ_LIMIT).optional(),
   next_token: z.string().max(MAX_TOKEN_LENGTH).optional(),
-});
+};
+const bodySchema = z.object(mozRequestShape);
 
 /**
  * Parse a `link_intersect` body. `field` names the offending field (`positive_targets[1].scope`).
@@ -122,9 +135,10 @@ export function parseMozRequest(body: unknown): Result<MozRequest> {
     internalListLimit: 1,
     explainSpam: false,
   };
+  const spec = (t: TargetSpec) => [t.kind, t.value, t.includeSubdomains];
   const queryKey = JSON.stringify({
-    p: b.positive_targets.map((t) => [t.target.trim(), t.scope]),
-    n: negatives.map((t) => [t.target.trim(), t.scope]),
+    p: targets.map((t, i) => [targetGroups[i], ...spec(t)]),
+    n: excludes.map(spec),
     m: minMatching,
     s: source,
     o: sort,

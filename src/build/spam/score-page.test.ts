@@ -140,12 +140,13 @@ describe('scorePage', () => {
     expect(codes(page({ signals: { contact: ['contact_page'] } }))).toContain('contact_info');
   });
 
-  it('fires foreign_canonical only for a canonical on another host', () => {
+  it('fires foreign_canonical only for a canonical on another registrable domain', () => {
     const meta = { description: DESCRIPTION, 'og:title': TITLE };
     expect(added({ meta: { ...meta, canonical: 'https://other.com/page' } })).toEqual([
       'foreign_canonical',
     ]);
     expect(added({ meta: { ...meta, canonical: 'https://www.example.com/x' } })).toEqual([]);
+    expect(added({ meta: { ...meta, canonical: 'https://shop.example.com/x' } })).toEqual([]);
   });
 
   it('scores title and description lengths at the 30–65 and 40–200 bounds', () => {

@@ -6,7 +6,7 @@
  */
 
 import type { PageSignals } from '../../core/types.js';
-import { hostOf } from '../../core/url/registrable-domain.js';
+import { hostFacts, hostOf } from '../../core/url/registrable-domain.js';
 import { countDigits, hostParts, longestConsonantRun } from './name-shape.js';
 import { POISON_HOST_WORDS, POISON_WORDS } from './poison-words.js';
 import { SPAM_SIGNALS } from './signals.js';
@@ -87,8 +87,11 @@ export function scorePage(input: SpamInput): SpamScore {
   if ((signals.contact?.length ?? 0) > 0) fired.push('contact_info');
   const canonical = meta.canonical;
   if (canonical !== undefined && canonical !== '') {
+    // Another site, not another spelling of this one (www., a sibling subdomain).
     const canonicalHost = hostOf(canonical);
-    if (canonicalHost !== '' && canonicalHost !== host) fired.push('foreign_canonical');
+    if (canonicalHost !== '' && hostFacts(canonicalHost).domain !== hostFacts(host).domain) {
+      fired.push('foreign_canonical');
+    }
   }
   if (input.url.startsWith('http:')) fired.push('plain_http');
 

@@ -77,7 +77,7 @@ export const SPAM_SIGNALS: readonly SpamSignal[] = [
     code: 'foreign_canonical',
     bit: 11,
     weight: 20,
-    description: 'rel=canonical points to another host',
+    description: 'rel=canonical points to another site',
   },
   { code: 'plain_http', bit: 12, weight: 30, description: 'served over plain HTTP' },
   {

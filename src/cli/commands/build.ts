@@ -4,20 +4,32 @@
 import type { Command } from 'commander';
 import type { IndexInfo } from '../../engine/index.js';
 import { indexRootFor, writeLinkIndex } from '../../link-index/index.js';
-import type { BuildStats, LinkStore } from '../../store/index.js';
-import { createProgress, formatCount } from '../progress.js';
+import type { BuildStats, LinkStore, StepProgress } from '../../store/index.js';
+import { createProgress, formatCount, type Progress } from '../progress.js';
 import type { CliContext } from './context.js';
+
+/** A `StepProgress` that shows a bar (or plain lines) sized by the total the steps report. */
+function stepBar(name: string, quiet: boolean): { onStep: StepProgress; stop: () => void } {
+  let progress: Progress | undefined;
+  return {
+    onStep: (step, index, total) => {
+      progress ??= createProgress(total, `${name} |{bar}| {step}`, (_, f) => `build: ${f.step}`, {
+        quiet,
+        intervalMs: 0,
+      });
+      progress.update(index, { step });
+    },
+    stop: () => progress?.stop(),
+  };
+}
 
 /** Run a build with progress. */
 export async function runBuild(store: LinkStore, quiet = false): Promise<BuildStats> {
-  const progress = createProgress(12, 'build |{bar}| {step}', (_, f) => `build: ${f.step}`, {
-    quiet,
-    intervalMs: 0,
-  });
+  const bar = stepBar('build', quiet);
   try {
-    return await store.build((step, index) => progress.update(index, { step }));
+    return await store.build(bar.onStep);
   } finally {
-    progress.stop();
+    bar.stop();
   }
 }
 
@@ -27,16 +39,11 @@ export async function runIndex(
   dbPath: string,
   quiet = false,
 ): Promise<IndexInfo> {
-  const progress = createProgress(5, 'index |{bar}| {step}', (_, f) => `build: ${f.step}`, {
-    quiet,
-    intervalMs: 0,
-  });
+  const bar = stepBar('index', quiet);
   try {
-    return await writeLinkIndex(store, indexRootFor(dbPath), (step, index) =>
-      progress.update(index, { step }),
-    );
+    return await writeLinkIndex(store, indexRootFor(dbPath), bar.onStep);
   } finally {
-    progress.stop();
+    bar.stop();
   }
 }
 

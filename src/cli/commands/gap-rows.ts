@@ -89,15 +89,20 @@ export function domainColumns(keys: readonly string[]): GapColumns<DomainInterse
   };
 }
 
-/** Page mode on a terminal: the page, how many targets it links to, the best anchor per target. */
+/**
+ * Page mode on a terminal: the page, how many targets it links to, its domain rank and spam
+ * score, the best anchor per target.
+ */
 export function pageTableColumns(keys: readonly string[]): GapColumns<PageIntersectionItem> {
   return {
-    headers: ['referring page', 'matches', ...keys.map((k) => `${k}: anchor`)],
+    headers: ['referring page', 'matches', 'DR', 'spam', ...keys.map((k) => `${k}: anchor`)],
     values(item) {
       const any = Object.values(item.page_intersection).find((l) => l.length > 0)?.[0];
       return [
         any?.url_from,
         item.summary.intersections_count,
+        any?.domain_from_rank ?? '',
+        any?.backlink_spam_score ?? '',
         ...keys.map((k) => {
           const best = item.page_intersection[k]?.[0];
           return best === undefined ? '' : best.anchor || `(${best.item_type})`;

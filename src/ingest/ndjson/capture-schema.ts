@@ -3,7 +3,12 @@
  * accepts from files it did not write itself.
  */
 import { z } from 'zod';
-import { ITEM_TYPES, SOFTWARE_NAMES } from '../../core/types.js';
+import {
+  type ContactKind,
+  ITEM_TYPES,
+  SOFTWARE_NAMES,
+  type SoftwareName,
+} from '../../core/types.js';
 
 const text = (max: number) => z.string().max(max);
 
@@ -19,15 +24,25 @@ export const linkSchema = z.strictObject({
   semantic_location: text(64).optional(),
 });
 
-/** Page signals: unknown keys are dropped (a newer writer may know more), known ones checked. */
+const SOFTWARE = new Set<string>(SOFTWARE_NAMES);
+const CONTACT = new Set<string>(['email', 'phone', 'contact_page']);
+
+/** A list of names from a vocabulary: names this version does not know are dropped. */
+const known = <T extends string>(names: ReadonlySet<string>, max: number) =>
+  z
+    .array(text(64))
+    .max(max)
+    .transform((xs) => xs.filter((x): x is T => names.has(x)));
+
+/**
+ * Page signals: unknown keys and unknown vocabulary entries are dropped (a newer writer may
+ * know more), known ones checked.
+ */
 export const signalsSchema = z.object({
   head_hosts: z.array(text(253)).max(50).optional(),
-  software: z.array(z.enum(SOFTWARE_NAMES)).max(SOFTWARE_NAMES.length).optional(),
+  software: known<SoftwareName>(SOFTWARE, 64).optional(),
   schema_types: z.array(text(128)).max(20).optional(),
-  contact: z
-    .array(z.enum(['email', 'phone', 'contact_page']))
-    .max(3)
-    .optional(),
+  contact: known<ContactKind>(CONTACT, 8).optional(),
   favicon: z.boolean().optional(),
   text_chars: z
     .number()

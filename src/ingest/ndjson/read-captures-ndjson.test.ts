@@ -56,7 +56,7 @@ describe('readCapturesNdjson', () => {
     ).toMatch(/url/);
   });
 
-  it('reads signals, ignoring unknown signal keys and refusing bad values', () => {
+  it('reads signals, ignoring unknown signal keys and names, refusing bad values', () => {
     const head = '{"url":"https://a.com/","fetched_at":"2026-01-01T00:00:00Z","status":200,';
     expect(
       parseCaptureLine(
@@ -72,13 +72,18 @@ describe('readCapturesNdjson', () => {
     expect(parseCaptureLine(`${head}"signals":{"future":1},"links":[]}`)).not.toHaveProperty(
       'signals',
     );
-    expect(parseCaptureLine(`${head}"signals":{"software":["frontpage"]},"links":[]}`)).toMatch(
+    expect(
+      parseCaptureLine(
+        `${head}"signals":{"software":["frontpage","wordpress"],"contact":["fax"]},"links":[]}`,
+      ),
+    ).toMatchObject({ signals: { software: ['wordpress'], contact: [] } });
+    expect(parseCaptureLine(`${head}"signals":{"software":[1]},"links":[]}`)).toMatch(
       /signals.software.0/,
     );
     expect(parseCaptureLine(`${head}"signals":{"text_chars":-1},"links":[]}`)).toMatch(
       /signals.text_chars/,
     );
-    expect(parseCaptureLine(`${head}"signals":{"contact":["fax"]},"links":[]}`)).toMatch(
+    expect(parseCaptureLine(`${head}"signals":{"contact":"email"},"links":[]}`)).toMatch(
       /signals.contact/,
     );
     const hosts = JSON.stringify(Array.from({ length: 51 }, (_, i) => `h${i}.com`));

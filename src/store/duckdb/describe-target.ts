@@ -2,7 +2,9 @@
  * `LinkStore.describeTarget` on DuckDB: the page-facts columns of one page, or their summary
  * over a host's or registrable domain's pages, read from the published `pages` table.
  */
+
 import type { FactsTarget, PageFacts, SiteFacts, TargetFacts } from '../types.js';
+import { checkBuiltTables } from './built-tables.js';
 import type { DuckDBSession, Row } from './session.js';
 
 /** Describe a page, host or domain of the last build; null when it has no page there. */
@@ -11,10 +13,7 @@ export async function describeTarget(
   target: FactsTarget,
   topPages: number,
 ): Promise<TargetFacts | null> {
-  const built = await session.one(
-    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'pages' AND NOT temporary",
-  );
-  if (Number(built?.n ?? 0) === 0) return null;
+  if (!(await checkBuiltTables(session))) return null;
   if (target.kind === 'page') return describePage(session, target.url);
   return describeSite(session, target, topPages);
 }

@@ -4,8 +4,10 @@
  * link order. The statements are fixed (no user values); ids travel as temp tables.
  */
 import { type DuckDBDataChunk, DuckDBTypeId } from '@duckdb/node-api';
+import { StoreError } from '../errors.js';
 import type { IndexChunk, IndexColumnSink, IndexDictionary, StepProgress } from '../types.js';
 import { INDEX_DICTIONARIES } from '../types.js';
+import { checkBuiltTables } from './built-tables.js';
 import type { DuckDBSession } from './session.js';
 
 const NULL_I16 = -32768;
@@ -149,6 +151,9 @@ export async function readIndexColumns(
   onProgress?: StepProgress,
 ): Promise<void> {
   const total = INDEX_DICTIONARIES.length + 2;
+  if (!(await checkBuiltTables(session))) {
+    throw new StoreError('STORE_SCHEMA_MISMATCH', 'nothing is built yet: run `linkgap build`');
+  }
   try {
     for (const sql of SETUP_SQL) await session.exec(sql);
     for (const [i, dict] of INDEX_DICTIONARIES.entries()) {
