@@ -3,25 +3,19 @@
  * differential test), each with its hand-computed answer: the index and the reference must both
  * give it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilterCondition, FilterOp } from '../../src/core/filter/types.js';
 import type { Capture } from '../../src/core/types.js';
-import { openEngine } from '../../src/engine/index.js';
 import type {
   DomainIntersectionItem,
   Engine,
   IntersectionResult,
   PageIntersectionItem,
 } from '../../src/engine/types.js';
-import { createInputReaders, ingest } from '../../src/ingest/index.js';
-import { indexRootFor, writeLinkIndex } from '../../src/link-index/index.js';
-import { createDuckDBStore } from '../../src/store/index.js';
+import { buildCapturesIndex, type CapturesIndex } from '../helpers/captures-index.js';
 import { makeQuery } from '../reference/fixture-rows.js';
 import { referenceIntersect } from '../reference/intersect.js';
-import { loadReferenceData } from '../reference/load-reference-data.js';
 import type { ReferenceData } from '../reference/reference-data.js';
 
 const AT = '2026-03-01T00:00:00Z';
@@ -75,32 +69,18 @@ const CAPTURES: Capture[] = [
 ];
 
 describe('link index: minimal cases', () => {
-  let dir = '';
+  let built: CapturesIndex | undefined;
   let engine: Engine | undefined;
   let data: ReferenceData;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'linkgap-index-cases-'));
-    const input = join(dir, 'captures.ndjson');
-    writeFileSync(input, `${CAPTURES.map((c) => JSON.stringify(c)).join('\n')}\n`);
-    const dbPath = join(dir, 'links.duckdb');
-    const store = await createDuckDBStore({ path: dbPath, threads: 1 });
-    const readers = createInputReaders(0);
-    try {
-      await ingest(store, [input], { readers });
-      await store.build();
-      await writeLinkIndex(store, indexRootFor(dbPath));
-    } finally {
-      await readers.close();
-      await store.close();
-    }
-    engine = await openEngine(indexRootFor(dbPath));
-    data = await loadReferenceData(dbPath);
+    built = await buildCapturesIndex('index-cases', CAPTURES);
+    engine = built.engine;
+    data = built.data;
   }, 60_000);
 
   afterAll(async () => {
-    await engine?.close();
-    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+    await built?.close();
   });
 
   it('counts IPv6 subnets on the expanded address: 2001:db8:: and 2001:0db8:0:0:: are one', async () => {

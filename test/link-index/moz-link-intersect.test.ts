@@ -3,15 +3,12 @@
  * the scopes, excludes, grouping of scheme-less page targets, sorts and paging, and agreement
  * with the reference implementation of page/domain intersection on the same query.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { parseMozRequest } from '../../src/api/moz/index.js';
 import { authorityFromRank } from '../../src/build/rank/index.js';
 import type { Capture } from '../../src/core/types.js';
-import { openEngine } from '../../src/engine/index.js';
 import type { MozDomainRow, MozPageRow, MozQuery } from '../../src/engine/moz-types.js';
 import type {
   DomainIntersectionItem,
@@ -19,12 +16,9 @@ import type {
   IntersectionResult,
   PageIntersectionItem,
 } from '../../src/engine/types.js';
-import { createInputReaders, ingest } from '../../src/ingest/index.js';
-import { indexRootFor, writeLinkIndex } from '../../src/link-index/index.js';
-import { createDuckDBStore } from '../../src/store/index.js';
+import { buildCapturesIndex, type CapturesIndex } from '../helpers/captures-index.js';
 import { serveApp } from '../helpers/http-app.js';
 import { referenceIntersect } from '../reference/intersect.js';
-import { loadReferenceData } from '../reference/load-reference-data.js';
 import type { ReferenceData } from '../reference/reference-data.js';
 
 const AT = '2026-03-01T00:00:00Z';
@@ -57,32 +51,18 @@ type Body = Record<string, unknown>;
 const rd = (target: string) => ({ target, scope: 'root_domain' });
 
 describe('Engine.linkIntersect on a small index', () => {
-  let dir = '';
+  let built: CapturesIndex | undefined;
   let engine: Engine | undefined;
   let data: ReferenceData;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'linkgap-moz-'));
-    const input = join(dir, 'captures.ndjson');
-    writeFileSync(input, `${CAPTURES.map((c) => JSON.stringify(c)).join('\n')}\n`);
-    const dbPath = join(dir, 'links.duckdb');
-    const store = await createDuckDBStore({ path: dbPath, threads: 1 });
-    const readers = createInputReaders(0);
-    try {
-      await ingest(store, [input], { readers });
-      await store.build();
-      await writeLinkIndex(store, indexRootFor(dbPath));
-    } finally {
-      await readers.close();
-      await store.close();
-    }
-    engine = await openEngine(indexRootFor(dbPath));
-    data = await loadReferenceData(dbPath);
+    built = await buildCapturesIndex('moz', CAPTURES);
+    engine = built.engine;
+    data = built.data;
   }, 60_000);
 
   afterAll(async () => {
-    await engine?.close();
-    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+    await built?.close();
   });
 
   function mozQuery(body: Body, limit = 50, offset = 0): MozQuery {
