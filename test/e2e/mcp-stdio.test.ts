@@ -2,7 +2,7 @@
  * `linkgap mcp` as a process: the SDK's own Client over stdio against the built CLI on a
  * generated index; answers checked against `linkgap gap --json` on the same index.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -29,7 +29,7 @@ describe('linkgap mcp (stdio)', () => {
     index = await buildTestIndex(dir, 200, 11);
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: [CLI, 'mcp', '--db', index.db],
+      args: [CLI, 'mcp', '--db', index.db, '--reload-interval', '100'],
       stderr: 'pipe',
     });
     transport.stderr?.on('data', (d: Buffer) => {
@@ -113,6 +113,32 @@ describe('linkgap mcp (stdio)', () => {
     expect(r.content[0]).toEqual({ type: 'text', text: "Invalid Field: 'targets'." });
     const { tools } = await client.listTools();
     expect(tools).toHaveLength(4);
+  });
+
+  it('follows a new build while the session stays open', async () => {
+    const target = 'fresh-target-e2e.com';
+    const count = async (): Promise<number> => {
+      const r = await call('backlinks_page_intersection', { targets: [target] });
+      expect(r.isError).toBeFalsy();
+      return (r.structuredContent as { total_count: number }).total_count;
+    };
+    expect(await count()).toBe(0);
+    const input = join(dir, 'fresh.ndjson');
+    const capture = {
+      url: 'https://new-referrer-e2e.com/post',
+      fetched_at: '2026-06-01T00:00:00Z',
+      status: 200,
+      links: [{ url: `https://${target}/`, item_type: 'anchor', anchor: 'fresh' }],
+    };
+    await writeFile(input, `${JSON.stringify(capture)}\n`);
+    expect((await runCli(['ingest', '--db', index.db, input])).code).toBe(0);
+    expect((await runCli(['build', '--db', index.db])).code).toBe(0);
+    let n = 0;
+    for (let i = 0; i < 100 && n === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      n = await count();
+    }
+    expect(n).toBe(1);
   });
 
   it('refuses to start without an index (exit 1, message on stderr, nothing on stdout)', async () => {

@@ -4,9 +4,13 @@
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
-import { createJsonLogger } from '../../api/index.js';
+import { createJsonLogger, createReloadingEngine, pointerReader } from '../../api/index.js';
+import { openEngine } from '../../engine/index.js';
+import { indexRootFor } from '../../link-index/index.js';
 import { createMcpServer } from '../../mcp/index.js';
+import { CliError } from '../cli-error.js';
 import type { CliContext } from './context.js';
+import { parseIntOption } from './options.js';
 
 const HELP_EXAMPLES = `
 Tools: backlinks_page_intersection, backlinks_domain_intersection (DataForSEO parameters and
@@ -23,10 +27,25 @@ export function mcpCommand(program: Command, ctx: CliContext): void {
   ctx
     .withDb(program.command('mcp'))
     .description('serve the MCP tools (link intersection, Moz link_intersect, link gap) over stdio')
+    .option('--reload-interval <ms>', 'how often to look for a new index generation', '2000')
     .addHelpText('after', HELP_EXAMPLES)
-    .action(async (o: { db: string }) => {
+    .action(async (o: { db: string; reloadInterval: string }) => {
+      const intervalMs = parseIntOption('--reload-interval', o.reloadInterval, 100, 3_600_000);
       const logger = createJsonLogger((line) => ctx.err(line));
-      await ctx.withEngine(o.db, async (engine) => {
+      const indexRoot = indexRootFor(o.db);
+      // Agents keep a session open for long: follow new builds like `serve` does.
+      const engine = await createReloadingEngine({
+        open: () => openEngine(indexRoot),
+        readPointer: pointerReader(indexRoot),
+        intervalMs,
+        logger,
+      }).catch((e: unknown) => {
+        throw new CliError(
+          `cannot load the index at ${indexRoot} (${e instanceof Error ? e.message : String(e)}); ` +
+            'run `linkgap build` first',
+        );
+      });
+      try {
         const server = createMcpServer({ engine, logger });
         const transport = new StdioServerTransport();
         const closed = untilClosed(transport);
@@ -38,7 +57,9 @@ export function mcpCommand(program: Command, ctx: CliContext): void {
         });
         await closed;
         await server.close();
-      });
+      } finally {
+        await engine.close();
+      }
     });
 }
 
