@@ -4,12 +4,10 @@
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
-import { createJsonLogger, createReloadingEngine, pointerReader } from '../../api/index.js';
-import { openEngine } from '../../engine/index.js';
-import { indexRootFor } from '../../link-index/index.js';
+import { createJsonLogger } from '../../api/index.js';
 import { createMcpServer } from '../../mcp/index.js';
-import { CliError } from '../cli-error.js';
 import type { CliContext } from './context.js';
+import { openFollowingEngine } from './following-engine.js';
 import { parseIntOption } from './options.js';
 
 const HELP_EXAMPLES = `
@@ -32,19 +30,8 @@ export function mcpCommand(program: Command, ctx: CliContext): void {
     .action(async (o: { db: string; reloadInterval: string }) => {
       const intervalMs = parseIntOption('--reload-interval', o.reloadInterval, 100, 3_600_000);
       const logger = createJsonLogger((line) => ctx.err(line));
-      const indexRoot = indexRootFor(o.db);
       // Agents keep a session open for long: follow new builds like `serve` does.
-      const engine = await createReloadingEngine({
-        open: () => openEngine(indexRoot),
-        readPointer: pointerReader(indexRoot),
-        intervalMs,
-        logger,
-      }).catch((e: unknown) => {
-        throw new CliError(
-          `cannot load the index at ${indexRoot} (${e instanceof Error ? e.message : String(e)}); ` +
-            'run `linkgap build` first',
-        );
-      });
+      const engine = await openFollowingEngine(o.db, intervalMs, logger);
       try {
         const server = createMcpServer({ engine, logger });
         const transport = new StdioServerTransport();

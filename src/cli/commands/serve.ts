@@ -2,6 +2,7 @@
  * `linkgap serve`: the DataForSEO-compatible HTTP API over the built index, following new
  * index generations as `linkgap build` publishes them.
  */
+
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
@@ -9,20 +10,17 @@ import {
   createApp,
   createAuthConfig,
   createJsonLogger,
-  createReloadingEngine,
   createTokenCodec,
   credentialCount,
   isLoopbackHost,
   parseApiKeysEnv,
   parseServerConfig,
-  pointerReader,
   type ServerConfigFile,
   startHttpServer,
 } from '../../api/index.js';
-import { openEngine } from '../../engine/index.js';
-import { indexRootFor } from '../../link-index/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 import type { CliContext } from './context.js';
+import { openFollowingEngine } from './following-engine.js';
 import { parseIntOption } from './options.js';
 
 /** Raw options as commander hands them over. */
@@ -105,18 +103,7 @@ export async function runServe(
   const file = await loadConfigFile(o.config ?? process.env.LINKGAP_CONFIG);
   const auth = o.auth ? loadCredentials(file) : null;
   const logger = createJsonLogger((line) => ctx.err(line));
-  const indexRoot = indexRootFor(o.db);
-  const engine = await createReloadingEngine({
-    open: () => openEngine(indexRoot),
-    readPointer: pointerReader(indexRoot),
-    intervalMs: reloadMs,
-    logger,
-  }).catch((e: unknown) => {
-    throw new CliError(
-      `cannot load the index at ${indexRoot} (${e instanceof Error ? e.message : String(e)}); ` +
-        'run `linkgap build` first',
-    );
-  });
+  const engine = await openFollowingEngine(o.db, reloadMs, logger);
   const app = createApp({
     engine,
     auth,
