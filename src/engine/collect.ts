@@ -65,7 +65,8 @@ export interface Collected {
   touched: Uint32Array;
 }
 
-function popcount(x: number): number {
+/** Set bits of a 32-bit mask. */
+export function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;

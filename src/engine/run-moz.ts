@@ -6,7 +6,7 @@
  */
 import { authorityFromRank } from '../build/rank/index.js';
 import { NULL_I16 } from '../link-index/index.js';
-import { collect, releaseScratch, type UnitScratch } from './collect.js';
+import { collect, popcount, releaseScratch, type UnitScratch } from './collect.js';
 import { dictText, type IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
 import type { MozDomainRow, MozPageRow, MozQuery, MozResult, MozSourcePage } from './moz-types.js';
@@ -20,12 +20,6 @@ export function mozAuthority(rank: number): number {
 /** A normalised URL without its scheme (`https://www.b.com/` → `www.b.com/`). */
 export function schemeless(url: string): string {
   return url.replace(/^https?:\/\//, '');
-}
-
-function popcount(x: number): number {
-  let n = 0;
-  for (let v = x; v !== 0; v &= v - 1) n++;
-  return n;
 }
 
 /** Run a Moz query; `domainMode` = `source_scope: root_domain`. */
