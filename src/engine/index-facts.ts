@@ -3,6 +3,7 @@
  * values seen on source pages (languages, countries, platform types, most frequent first) and
  * the most linked-to domains as example competitors. Computed once per generation.
  */
+import { isTechnicalHost } from '../build/technical-hosts/index.js';
 import type { Manifest } from '../link-index/index.js';
 import { LINK_FLAG } from '../link-index/index.js';
 import type { IndexFacts } from './explore-types.js';
@@ -52,7 +53,7 @@ function byFrequency(c: DictColumn, split?: (text: string) => string[]): string[
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value]) => value);
 }
 
-/** Registrable domains by live external backlinks pointing at them. */
+/** Registrable domains (not technical hosts) by live external backlinks pointing at them. */
 function topTargets(v: IndexView): Array<{ domain: string; backlinks: number }> {
   const { ids, nul, heap } = v.link.domainTo;
   const counts = new Uint32Array(heap.count);
@@ -63,7 +64,9 @@ function topTargets(v: IndexView): Array<{ domain: string; backlinks: number }> 
     if (id !== nul) counts[id] = (counts[id] as number) + 1;
   }
   const best: number[] = [];
-  for (let d = 0; d < counts.length; d++) if ((counts[d] as number) > 0) best.push(d);
+  for (let d = 0; d < counts.length; d++) {
+    if ((counts[d] as number) > 0 && !isTechnicalHost(heap.get(d))) best.push(d);
+  }
   best.sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b);
   return best
     .slice(0, TOP_TARGETS)

@@ -3,6 +3,7 @@
  * domain) to each target that counts under the query's link scope and filters, best rank first.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
+import { describeTarget } from '../core/query/target-label.js';
 import { hostFacts } from '../core/url/registrable-domain.js';
 import { NULL_I16 } from '../link-index/index.js';
 import { buildBacklink } from './backlink.js';
@@ -12,7 +13,6 @@ import type { Evidence, EvidenceLink } from './explore-types.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
 import { resolveSpec } from './resolve-targets.js';
-import { targetLabel } from './run-overlap.js';
 
 /** The unit id of a prospect string (page URL or registrable domain), or -1. */
 export function prospectUnit(
@@ -68,7 +68,7 @@ export function runEvidence(
     }
     links.sort((a, b) => rankOf(b) - rankOf(a) || a - b);
     return {
-      target: targetLabel(t),
+      target: describeTarget(t),
       total: links.length,
       links: links.slice(0, limit).map((l) => evidenceLink(v, l)),
     };

@@ -4,6 +4,7 @@
  * filters applied), and how fresh each target's backlinks are.
  */
 import type { IntersectQuery, TargetSpec } from '../core/query/intersect-query.js';
+import { describeTarget } from '../core/query/target-label.js';
 import { LINK_FLAG } from '../link-index/index.js';
 import { collect, popcount, releaseScratch, type UnitScratch } from './collect.js';
 import type { Overlap, TargetFreshness } from './explore-types.js';
@@ -53,12 +54,6 @@ export function runOverlap(
   };
 }
 
-/** The label of a target spec: `domain a.com`, `host blog.a.com`, `page https://a.com/x`. */
-export function targetLabel(t: TargetSpec): string {
-  const sub = (t.kind === 'domain' || t.kind === 'host') && !t.includeSubdomains ? ' (only)' : '';
-  return `${t.kind} ${t.value}${sub}`;
-}
-
 /** Counts and dates of every backlink to `t` in the index (no link option applied). */
 export function targetFreshness(v: IndexView, t: TargetSpec): TargetFreshness {
   let backlinks = 0;
@@ -81,7 +76,7 @@ export function targetFreshness(v: IndexView, t: TargetSpec): TargetFreshness {
     }
   }
   return {
-    target: targetLabel(t),
+    target: describeTarget(t),
     backlinks,
     liveBacklinks: live,
     referringPages: pages.size,
