@@ -3,15 +3,9 @@ import { AUTH, authConfig } from '../../../test/helpers/api-fixtures.js';
 import { createFakeEngine, type FakeEngine } from '../../../test/helpers/fake-engine.js';
 import { type ServedApp, serveApp } from '../../../test/helpers/http-app.js';
 import { createApp } from '../app.js';
-import type { Logger } from '../logger.js';
+import { createJsonLogger } from '../logger.js';
 
 const QUERY = { competitors: [{ value: 'a.com' }, { value: 'https://b.com/page' }] };
-
-function memoryLogger(lines: string[]): Logger {
-  const log = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
-    lines.push(`${level} ${msg} ${JSON.stringify(fields ?? {})}`);
-  return { info: log('info'), error: log('error') } as Logger;
-}
 
 describe('native API /api/v1', () => {
   let api: ServedApp | undefined;
@@ -27,7 +21,7 @@ describe('native API /api/v1', () => {
         auth: opts.auth === false ? null : authConfig(),
         rateLimit: opts.rateLimit,
         bodyLimitBytes: opts.bodyLimitBytes,
-        logger: memoryLogger(logs),
+        logger: createJsonLogger((line) => logs.push(line)),
       }),
     );
     return api;
