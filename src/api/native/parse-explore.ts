@@ -74,7 +74,8 @@ const sortSchema = z
   })
   .strict();
 
-const prospectsSchema = z
+/** The zod schema of the body (also the source of its OpenAPI schema). */
+export const prospectsSchema = z
   .object({
     query: exploreQuerySchema,
     sort: sortSchema.default({ field: 'matches', dir: 'desc' }),
@@ -83,11 +84,13 @@ const prospectsSchema = z
   })
   .strict();
 
-const overlapSchema = z
+/** The zod schema of the body (also the source of its OpenAPI schema). */
+export const overlapSchema = z
   .object({ query: exploreQuerySchema, combinations: z.number().int().min(1).max(100).default(10) })
   .strict();
 
-const evidenceSchema = z
+/** The zod schema of the body (also the source of its OpenAPI schema). */
+export const evidenceSchema = z
   .object({
     query: exploreQuerySchema,
     prospect: z
@@ -99,7 +102,8 @@ const evidenceSchema = z
   })
   .strict();
 
-const exportSchema = z
+/** The zod schema of the body (also the source of its OpenAPI schema). */
+export const exportSchema = z
   .object({
     query: exploreQuerySchema,
     sort: sortSchema.default({ field: 'matches', dir: 'desc' }),
