@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../src/api/app.js';
+import { DEFAULT_EXPLORE_QUERY } from '../src/api/native/explore-params.js';
 import { toIntersectQuery } from '../src/api/native/parse-explore.js';
 import type { ExploreQuery } from '../src/api/native/types.js';
 import { csvLine } from '../src/core/csv.js';
@@ -26,19 +27,9 @@ export interface ExploreBenchOptions {
 }
 
 const base = (competitors: string[], mySites: string[]): ExploreQuery => ({
+  ...DEFAULT_EXPLORE_QUERY,
   competitors: competitors.map((value) => ({ value, scope: 'auto' })),
   mySites: mySites.map((value) => ({ value, scope: 'auto' })),
-  mode: 'domains',
-  minMatching: null,
-  dofollowOnly: false,
-  minDomainRank: null,
-  maxSpamScore: null,
-  language: null,
-  country: null,
-  platform: null,
-  firstSeenAfter: null,
-  excludeTechnicalHosts: false,
-  status: 'live',
 });
 
 function query(e: ExploreQuery, limit = 50): IntersectQuery {

@@ -10,7 +10,7 @@ import { linkConditions, linkFiltersFor } from '../../core/query/link-conditions
 import { parseTarget } from '../../core/query/target.js';
 import type { Result } from '../../core/result.js';
 import { normalizeUrl } from '../../core/url/normalize-url.js';
-import type { ProspectSort } from '../../engine/explore-types.js';
+import { PROSPECT_SORT_FIELDS, type ProspectSort } from '../../engine/explore-types.js';
 import type { ExploreQuery, SiteEntry } from './types.js';
 
 /** Longest competitor or my-site entry. */
@@ -61,15 +61,7 @@ export const exploreQuerySchema = z
 
 const sortSchema = z
   .object({
-    field: z.enum([
-      'matches',
-      'domain_rank',
-      'page_rank',
-      'spam_score',
-      'backlinks',
-      'first_seen',
-      'prospect',
-    ]),
+    field: z.enum(PROSPECT_SORT_FIELDS),
     dir: z.enum(['asc', 'desc']).default('desc'),
   })
   .strict();
