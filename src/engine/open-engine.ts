@@ -34,7 +34,14 @@ import { prospectUnit, runEvidence } from './run-evidence.js';
 import { runMozQuery } from './run-moz.js';
 import { runOverlap } from './run-overlap.js';
 import { runPageQuery } from './run-page.js';
-import { orderProspects, planProspects, prospectRows } from './run-prospects.js';
+import {
+  orderProspects,
+  type ProspectPlan,
+  type ProspectSources,
+  planProspects,
+  prospectRows,
+  sortNeedsAggregates,
+} from './run-prospects.js';
 import type {
   DomainIntersectionItem,
   Engine,
@@ -177,18 +184,59 @@ export class LinkIndexEngine implements Engine {
     return guarded(scratch, () => runMozQuery(this.#view, q, fields, scratch, domainMode));
   }
 
-  #prospectPlan(q: IntersectQuery) {
+  /** How the explorer's queries find candidates and page links (the intersections' fast paths). */
+  #prospectSources(q: IntersectQuery): ProspectSources {
+    const fields = this.#fieldsFor(q.rankScale);
+    const domainMode = q.source === 'domain';
+    const linksOf = (pages: number[]) => linksOfPages(this.#view, q, fields, this.#marks, pages);
+    const { offsets, ids } = this.#domainPages;
+    return {
+      firstPhase: () => {
+        if (this.#plan === 'scan') return null;
+        if (domainMode) {
+          return domainCandidates(
+            this.#view,
+            q,
+            fields,
+            this.#domains,
+            this.#pageSetContext(q, fields),
+          );
+        }
+        return (
+          (this.#plan === 'auto'
+            ? exactPages(this.#view, q, fields, this.#pages, this.#pageSetContext(q, fields))
+            : null) ??
+          verifyPages(
+            this.#view,
+            q,
+            fields,
+            this.#pages,
+            this.#marks,
+            this.#pageSets,
+            this.#plan === 'verify',
+          )
+        );
+      },
+      linksOfPages: linksOf,
+      pagesOfDomain: (d) => ids.subarray(offsets[d] as number, offsets[d + 1] as number),
+    };
+  }
+
+  #prospectPlan(q: IntersectQuery, sort: ProspectSort, sources: ProspectSources): ProspectPlan {
     const domainMode = q.source === 'domain';
     const scratch = domainMode ? this.#domains : this.#pages;
+    const fields = this.#fieldsFor(q.rankScale);
+    const all = sortNeedsAggregates(sort.field, domainMode);
     return guarded(scratch, () =>
-      planProspects(this.#view, q, this.#fieldsFor(q.rankScale), scratch, domainMode),
+      planProspects(this.#view, q, fields, scratch, domainMode, sources, all),
     );
   }
 
   async prospects(q: IntersectQuery, sort: ProspectSort): Promise<ProspectPage> {
-    const plan = this.#prospectPlan(q);
+    const sources = this.#prospectSources(q);
+    const plan = this.#prospectPlan(q, sort, sources);
     const window = orderProspects(this.#view, plan, sort, q.offset, q.limit);
-    return { total: plan.units.length, items: prospectRows(this.#view, plan, window) };
+    return { total: plan.units.length, items: prospectRows(this.#view, plan, window, sources) };
   }
 
   async exportProspects(
@@ -197,10 +245,11 @@ export class LinkIndexEngine implements Engine {
     sink: (rows: ProspectRow[]) => Promise<void> | void,
     chunk = 1000,
   ): Promise<number> {
-    const plan = this.#prospectPlan(q);
+    const sources = this.#prospectSources(q);
+    const plan = this.#prospectPlan(q, sort, sources);
     const all = orderProspects(this.#view, plan, sort, 0, plan.units.length);
     for (let i = 0; i < all.length; i += chunk) {
-      await sink(prospectRows(this.#view, plan, all.slice(i, i + chunk)));
+      await sink(prospectRows(this.#view, plan, all.slice(i, i + chunk), sources));
     }
     return all.length;
   }

@@ -1,44 +1,90 @@
 /**
- * The explorer's prospect table on the index: candidates from `collect` (link filters, excludes,
- * k of n), per-candidate aggregates over their counted backlinks, a sort on one column with a
- * unique tie-break, and compact rows. The plan owns its arrays, so the scratch is released before
- * rows are built and an export can hydrate its rows in chunks while other queries run.
+ * The explorer's prospect table on the index: candidates from the engine's first phase (roaring
+ * page/domain sets where they apply, else `collect`: link filters, excludes, k of n), a sort on
+ * one column with a unique tie-break, and compact rows. Aggregates over a prospect's counted
+ * backlinks (count, first/last seen, best page rank) are computed for every candidate only when
+ * the sort needs them; otherwise for the rows returned, from their pages' own links. The plan
+ * owns its arrays, so the scratch is released before rows are built and an export can hydrate
+ * its rows in chunks while other queries run.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { NULL_I16 } from '../link-index/index.js';
-import { collect, releaseScratch, type UnitScratch } from './collect.js';
-import type { ProspectRow, ProspectSort } from './explore-types.js';
+import { type Collected, collect, releaseScratch, type UnitScratch } from './collect.js';
+import type { ProspectRow, ProspectSort, ProspectSortField } from './explore-types.js';
 import { dictText, type IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
 import { compareBy, type SortKey, selectWindow } from './top-n.js';
 import { formatSeconds, scaleRankValue } from './values.js';
 
-/** The candidates of a query and their aggregates, in candidate order. */
+/** Per prospect: its counted backlinks' count, dates and best source page rank. */
+export interface ProspectAggregates {
+  backlinks: Uint32Array;
+  /** Seconds; 0xffffffff = none. */
+  firstSeen: Uint32Array;
+  lastSeen: Uint32Array;
+  /** The best raw page rank of the linking pages (NULL_I16 = none; used in domain mode). */
+  bestPageRank: Int16Array;
+}
+
+/** The candidates of a query, in candidate order, with their aggregates when the sort needs them. */
 export interface ProspectPlan {
   domainMode: boolean;
   targets: number;
   units: Uint32Array;
   counts: Uint8Array;
   linked: Uint32Array;
-  backlinks: Uint32Array;
-  /** Seconds; 0xffffffff = none. */
-  firstSeen: Uint32Array;
-  lastSeen: Uint32Array;
-  /** Domains: the best raw page rank of the linking pages (NULL_I16 = none). */
-  bestPageRank: Int16Array;
+  /** Per candidate, or null: compute them for the rows returned (`prospectRows`). */
+  aggregates: ProspectAggregates | null;
+}
+
+/** What the plan needs from the engine: its first phase and per-page link lists. */
+export interface ProspectSources {
+  /** The engine's fast first phase, or null when `collect` must do. */
+  firstPhase: () => Collected | null;
+  /** Per page and target: the page's links in A_t (`linksOfPages`). */
+  linksOfPages: (pages: number[]) => number[][][];
+  /** The source pages of a domain. */
+  pagesOfDomain: (domain: number) => ArrayLike<number>;
 }
 
 const NONE = 0xffffffff;
 
-/** Collect the candidates of `q` and aggregate their counted backlinks. */
+/** True when sorting by `field` needs every candidate's aggregates. */
+export function sortNeedsAggregates(field: ProspectSortField, domainMode: boolean): boolean {
+  return field === 'backlinks' || field === 'first_seen' || (domainMode && field === 'page_rank');
+}
+
+function emptyAggregates(n: number): ProspectAggregates {
+  return {
+    backlinks: new Uint32Array(n),
+    firstSeen: new Uint32Array(n).fill(NONE),
+    lastSeen: new Uint32Array(n),
+    bestPageRank: new Int16Array(n).fill(NULL_I16),
+  };
+}
+
+/** Add link `l` to prospect position `i`. */
+function addLink(v: IndexView, a: ProspectAggregates, i: number, l: number): void {
+  a.backlinks[i] = (a.backlinks[i] as number) + 1;
+  const first = v.link.firstSeen[l] as number;
+  if (first < (a.firstSeen[i] as number)) a.firstSeen[i] = first;
+  const last = v.link.lastSeen[l] as number;
+  if (last > (a.lastSeen[i] as number)) a.lastSeen[i] = last;
+  const r = v.page.pageRank[v.link.page[l] as number] as number;
+  if (r !== NULL_I16 && r > (a.bestPageRank[i] as number)) a.bestPageRank[i] = r;
+}
+
+/** Find the candidates of `q` (and every aggregate when `withAggregates`). */
 export function planProspects(
   v: IndexView,
   q: IntersectQuery,
   fields: LinkFields,
   scratch: UnitScratch,
   domainMode: boolean,
+  sources: ProspectSources,
+  withAggregates: boolean,
 ): ProspectPlan {
-  const c = collect(v, q, fields, scratch, domainMode, false);
+  const c = sources.firstPhase() ?? collect(v, q, fields, scratch, domainMode, false);
   try {
     const n = c.candidates.length;
     const plan: ProspectPlan = {
@@ -47,33 +93,55 @@ export function planProspects(
       units: Uint32Array.from(c.candidates),
       counts: Uint8Array.from(c.counts),
       linked: Uint32Array.from(c.linked),
-      backlinks: new Uint32Array(n),
-      firstSeen: new Uint32Array(n).fill(NONE),
-      lastSeen: new Uint32Array(n),
-      bestPageRank: new Int16Array(n).fill(NULL_I16),
+      aggregates: null,
     };
-    const pos = scratch.pos;
-    for (let t = 0; t < q.targets.length; t++) {
-      const set = c.targetLinks(t);
-      for (let j = 0; j < set.links.length; j++) {
-        const i = pos[set.units[j] as number] as number;
-        if (i < 0) continue;
-        const l = set.links[j] as number;
-        plan.backlinks[i] = (plan.backlinks[i] as number) + 1;
-        const first = v.link.firstSeen[l] as number;
-        if (first < (plan.firstSeen[i] as number)) plan.firstSeen[i] = first;
-        const last = v.link.lastSeen[l] as number;
-        if (last > (plan.lastSeen[i] as number)) plan.lastSeen[i] = last;
-        if (domainMode) {
-          const r = v.page.pageRank[v.link.page[l] as number] as number;
-          if (r !== NULL_I16 && r > (plan.bestPageRank[i] as number)) plan.bestPageRank[i] = r;
+    if (withAggregates) {
+      const a = emptyAggregates(n);
+      const pos = scratch.pos;
+      for (let t = 0; t < q.targets.length; t++) {
+        const set = c.targetLinks(t);
+        for (let j = 0; j < set.links.length; j++) {
+          const i = pos[set.units[j] as number] as number;
+          if (i >= 0) addLink(v, a, i, set.links[j] as number);
         }
       }
+      plan.aggregates = a;
     }
     return plan;
   } finally {
     releaseScratch(scratch, c);
   }
+}
+
+/** The aggregates of candidate positions `at` (aligned with `at`), from their pages' links. */
+function aggregatesOf(
+  v: IndexView,
+  plan: ProspectPlan,
+  at: readonly number[],
+  sources: ProspectSources,
+): ProspectAggregates {
+  const a = emptyAggregates(at.length);
+  const pages: number[] = [];
+  const owner: number[] = [];
+  at.forEach((i, k) => {
+    const u = plan.units[i] as number;
+    if (!plan.domainMode) {
+      pages.push(u);
+      owner.push(k);
+      return;
+    }
+    const own = sources.pagesOfDomain(u);
+    for (let j = 0; j < own.length; j++) {
+      pages.push(own[j] as number);
+      owner.push(k);
+    }
+  });
+  const lists = sources.linksOfPages(pages);
+  lists.forEach((perTarget, j) => {
+    const k = owner[j] as number;
+    for (const links of perTarget) for (const l of links) addLink(v, a, k, l);
+  });
+  return a;
 }
 
 /** Raw 0–1000 ranks and scores per candidate (NaN = unknown). */
@@ -93,7 +161,9 @@ function columnOf(v: IndexView, plan: ProspectPlan, field: ProspectSort['field']
         break;
       case 'page_rank':
         out[i] = i16(
-          plan.domainMode ? (plan.bestPageRank[i] as number) : (v.page.pageRank[u] as number),
+          plan.domainMode
+            ? (plan.aggregates?.bestPageRank[i] as number)
+            : (v.page.pageRank[u] as number),
         );
         break;
       case 'spam_score':
@@ -102,10 +172,10 @@ function columnOf(v: IndexView, plan: ProspectPlan, field: ProspectSort['field']
         );
         break;
       case 'backlinks':
-        out[i] = plan.backlinks[i] as number;
+        out[i] = plan.aggregates?.backlinks[i] as number;
         break;
       case 'first_seen': {
-        const s = plan.firstSeen[i] as number;
+        const s = plan.aggregates?.firstSeen[i] as number;
         out[i] = s === NONE ? Number.NaN : s;
         break;
       }
@@ -151,28 +221,32 @@ export function prospectRows(
   v: IndexView,
   plan: ProspectPlan,
   at: readonly number[],
+  sources: ProspectSources,
 ): ProspectRow[] {
   const rank = (x: number) => scaleRankValue(x === NULL_I16 ? null : x, 'one_hundred');
   const score = (x: number) => (x === NULL_I16 ? null : x);
-  return at.map((i) => {
+  const local = plan.aggregates === null ? aggregatesOf(v, plan, at, sources) : null;
+  const a = local ?? (plan.aggregates as ProspectAggregates);
+  return at.map((i, k) => {
+    const j = local === null ? i : k;
     const u = plan.units[i] as number;
     const d = plan.domainMode ? u : (v.page.domain[u] as number);
     const mask = plan.linked[i] as number;
-    const first = plan.firstSeen[i] as number;
-    const last = plan.lastSeen[i] as number;
+    const first = a.firstSeen[j] as number;
+    const last = a.lastSeen[j] as number;
     return {
       prospect: plan.domainMode ? v.domain.name.get(u) : v.page.url.get(u),
       title: plan.domainMode ? null : dictText(v.page.title, u),
       domainRank: rank(v.domain.rank[d] as number),
       pageRank: rank(
-        plan.domainMode ? (plan.bestPageRank[i] as number) : (v.page.pageRank[u] as number),
+        plan.domainMode ? (a.bestPageRank[j] as number) : (v.page.pageRank[u] as number),
       ),
       spamScore: score(
         plan.domainMode ? (v.domain.spamScore[u] as number) : (v.page.spamScore[u] as number),
       ),
       matches: plan.counts[i] as number,
       linked: Array.from({ length: plan.targets }, (_, t) => (mask & (1 << t)) !== 0),
-      backlinks: plan.backlinks[i] as number,
+      backlinks: a.backlinks[j] as number,
       firstSeen: first === NONE ? null : formatSeconds(first),
       lastSeen: first === NONE ? null : formatSeconds(last),
     };
