@@ -267,7 +267,7 @@ describe('createApp over HTTP', () => {
           tasks: [],
         });
       }
-      expect((await api.request('/')).status).toBe(404);
+      expect((await api.request('/no-such-page')).status).toBe(404);
     });
 
     it('answers 405 with a JSON body for the wrong method', async () => {

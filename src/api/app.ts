@@ -1,8 +1,9 @@
 /**
  * The one Hono app of `linkgap serve`: DataForSEO's intersection routes (`/live` and `/live.ai`),
  * MCP at `/mcp` (src/api/mcp-route.ts), Moz's `POST /v2/link_intersect` (src/api/moz), `/health`,
- * `/openapi.json`, `/docs`. Auth, rate limit and body limit guard `/v3/*`; every error
- * is answered in DataForSEO's envelope, never with a stack trace.
+ * `/openapi.json`, `/docs`, the explorer's native API `/api/v1/*` (src/api/native) and its web UI
+ * at `/` (src/api/web-ui.ts). Auth, rate limit and body limit guard `/v3/*`; every error
+ * is answered in the route's own envelope, never with a stack trace.
  */
 
 import type { Context } from 'hono';
@@ -23,8 +24,10 @@ import { errorText, type Logger, SILENT_LOGGER } from './logger.js';
 import { mountMcpRoute } from './mcp-route.js';
 import { mountMozRoutes } from './moz/moz-routes.js';
 import { createTokenCodec, type TokenCodec } from './moz/next-token.js';
+import { mountNativeRoutes, NATIVE_PREFIX, nativeError } from './native/native-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { mountWebUi } from './web-ui.js';
 
 /** Default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -57,6 +60,8 @@ export interface AppOptions {
   mozTokens?: TokenCodec;
   /** Clock in ms (token expiry); default `Date.now`. */
   now?: () => number;
+  /** The built web UI (`dist/web`), served at `/`; null or absent = a page saying to build it. */
+  webRoot?: string | null;
 }
 
 type Env = { Variables: { authKey: string } };
@@ -191,6 +196,9 @@ export function createApp(opts: AppOptions): Hono<Env> {
     now,
   });
 
+  mountNativeRoutes(app, { engine: opts.engine, auth: opts.auth, limiter, maxBody, logger });
+  mountWebUi(app, { root: opts.webRoot ?? null, auth: opts.auth });
+
   app.notFound((c) => envelopeResponse(c, STATUS.notFound, 404));
   app.onError((error, c) => {
     logger.error('internal error', {
@@ -198,6 +206,9 @@ export function createApp(opts: AppOptions): Hono<Env> {
       path: c.req.path,
       error: errorText(error),
     });
+    if (c.req.path.startsWith(`${NATIVE_PREFIX}/`)) {
+      return nativeError(c, 500, 'internal', 'Internal error; try again later.');
+    }
     if (c.req.path.startsWith('/v2/')) {
       return c.json({ name: 'InternalError', message: 'Internal error; try again later' }, 500);
     }

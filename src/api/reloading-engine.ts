@@ -128,6 +128,11 @@ export async function createReloadingEngine(
     pageIntersection: (q) => run((e) => e.pageIntersection(q)),
     domainIntersection: (q) => run((e) => e.domainIntersection(q)),
     linkIntersect: (q) => run((e) => e.linkIntersect(q)),
+    prospects: (q, sort) => run((e) => e.prospects(q, sort)),
+    exportProspects: (q, sort, sink, chunk) => run((e) => e.exportProspects(q, sort, sink, chunk)),
+    overlap: (q, combinations) => run((e) => e.overlap(q, combinations)),
+    evidence: (q, prospect, limit) => run((e) => e.evidence(q, prospect, limit)),
+    facts: () => run((e) => e.facts()),
     info: (): IndexInfo => current.engine.info(),
     checkForNewGeneration,
     async close() {

@@ -3,6 +3,17 @@
  */
 
 export type {
+  Evidence,
+  EvidenceLink,
+  IndexFacts,
+  Overlap,
+  ProspectPage,
+  ProspectRow,
+  ProspectSort,
+  ProspectSortField,
+  TargetFreshness,
+} from './explore-types.js';
+export type {
   MozDomainRow,
   MozPageRow,
   MozQuery,

@@ -2,7 +2,13 @@
  * `openEngine`: the `Engine` over the current link index generation under an index root.
  */
 import type { IntersectQuery, RankScale } from '../core/query/intersect-query.js';
-import { type Bitmap, bitmapOf, loadLinkIndex, PageSets } from '../link-index/index.js';
+import {
+  type Bitmap,
+  bitmapOf,
+  loadLinkIndex,
+  type Manifest,
+  PageSets,
+} from '../link-index/index.js';
 import { createUnitScratch, type UnitScratch } from './collect.js';
 import {
   type DomainPages,
@@ -11,12 +17,24 @@ import {
   hostDomains,
 } from './domain-candidates.js';
 import { exactPages, type PageSetContext } from './exact-pages.js';
+import type {
+  Evidence,
+  IndexFacts,
+  Overlap,
+  ProspectPage,
+  ProspectRow,
+  ProspectSort,
+} from './explore-types.js';
+import { indexFacts } from './index-facts.js';
 import { createIndexView, type IndexView } from './index-view.js';
 import { createLinkFields, type LinkFields } from './link-fields.js';
 import type { MozQuery, MozResult } from './moz-types.js';
 import { runDomainQuery } from './run-domain.js';
+import { prospectUnit, runEvidence } from './run-evidence.js';
 import { runMozQuery } from './run-moz.js';
+import { runOverlap } from './run-overlap.js';
 import { runPageQuery } from './run-page.js';
+import { orderProspects, planProspects, prospectRows } from './run-prospects.js';
 import type {
   DomainIntersectionItem,
   Engine,
@@ -52,9 +70,18 @@ export class LinkIndexEngine implements Engine {
   readonly #hostDomain: Int32Array;
   readonly #domainPages: DomainPages;
   readonly #ownPages = new Map<number, Bitmap>();
+  readonly #manifest: Manifest;
+  #facts: IndexFacts | null = null;
 
-  constructor(view: IndexView, info: IndexInfo, loadMs: number, plan: PagePlan = 'auto') {
+  constructor(
+    view: IndexView,
+    manifest: Manifest,
+    info: IndexInfo,
+    loadMs: number,
+    plan: PagePlan = 'auto',
+  ) {
     this.#view = view;
+    this.#manifest = manifest;
     this.#plan = plan;
     this.#info = info;
     this.#pages = createUnitScratch(view.nPages);
@@ -150,6 +177,56 @@ export class LinkIndexEngine implements Engine {
     return guarded(scratch, () => runMozQuery(this.#view, q, fields, scratch, domainMode));
   }
 
+  #prospectPlan(q: IntersectQuery) {
+    const domainMode = q.source === 'domain';
+    const scratch = domainMode ? this.#domains : this.#pages;
+    return guarded(scratch, () =>
+      planProspects(this.#view, q, this.#fieldsFor(q.rankScale), scratch, domainMode),
+    );
+  }
+
+  async prospects(q: IntersectQuery, sort: ProspectSort): Promise<ProspectPage> {
+    const plan = this.#prospectPlan(q);
+    const window = orderProspects(this.#view, plan, sort, q.offset, q.limit);
+    return { total: plan.units.length, items: prospectRows(this.#view, plan, window) };
+  }
+
+  async exportProspects(
+    q: IntersectQuery,
+    sort: ProspectSort,
+    sink: (rows: ProspectRow[]) => Promise<void> | void,
+    chunk = 1000,
+  ): Promise<number> {
+    const plan = this.#prospectPlan(q);
+    const all = orderProspects(this.#view, plan, sort, 0, plan.units.length);
+    for (let i = 0; i < all.length; i += chunk) {
+      await sink(prospectRows(this.#view, plan, all.slice(i, i + chunk)));
+    }
+    return all.length;
+  }
+
+  async overlap(q: IntersectQuery, combinations: number): Promise<Overlap> {
+    const domainMode = q.source === 'domain';
+    const scratch = domainMode ? this.#domains : this.#pages;
+    const fields = this.#fieldsFor(q.rankScale);
+    return guarded(scratch, () =>
+      runOverlap(this.#view, q, fields, scratch, domainMode, combinations),
+    );
+  }
+
+  async evidence(q: IntersectQuery, prospect: string, limit: number): Promise<Evidence | null> {
+    const domainMode = q.source === 'domain';
+    const u = prospectUnit(this.#view, this.#domainPages, prospect, domainMode);
+    if (u < 0) return null;
+    const fields = this.#fieldsFor(q.rankScale);
+    return runEvidence(this.#view, q, fields, prospect, u, domainMode, limit);
+  }
+
+  async facts(): Promise<IndexFacts> {
+    this.#facts ??= indexFacts(this.#view, this.#manifest);
+    return this.#facts;
+  }
+
   info(): IndexInfo {
     return { ...this.#info };
   }
@@ -183,6 +260,7 @@ export async function openLinkIndexEngine(
   const m = data.manifest;
   return new LinkIndexEngine(
     view,
+    m,
     {
       generation: m.generation,
       builtAt: m.builtAt,

@@ -4,6 +4,14 @@
  * order included; other fronts translate from them.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
+import type {
+  Evidence,
+  IndexFacts,
+  Overlap,
+  ProspectPage,
+  ProspectRow,
+  ProspectSort,
+} from './explore-types.js';
 import type { MozQuery, MozResult } from './moz-types.js';
 
 /** One hop of an indirect link. */
@@ -155,6 +163,31 @@ export interface Engine {
   domainIntersection(query: IntersectQuery): Promise<IntersectionResult<DomainIntersectionItem>>;
   /** Moz Links API v2 `link_intersect` (src/engine/moz-types.ts): Moz rows, one window. */
   linkIntersect(query: MozQuery): Promise<MozResult>;
+  /**
+   * The explorer's prospect table: the window `[query.offset, query.offset + query.limit)` of
+   * the query's prospects (pages or domains by `query.source`) in `sort` order. `itemFilter`
+   * and `order` are ignored.
+   */
+  prospects(query: IntersectQuery, sort: ProspectSort): Promise<ProspectPage>;
+  /**
+   * Every prospect of the query in `sort` order, handed to `sink` in chunks of `chunk` rows
+   * (awaited: backpressure), all from one generation. Returns the number of rows.
+   */
+  exportProspects(
+    query: IntersectQuery,
+    sort: ProspectSort,
+    sink: (rows: ProspectRow[]) => Promise<void> | void,
+    chunk?: number,
+  ): Promise<number>;
+  /** The overlap of the query's targets (its `minMatching` replaced by 1) and their freshness. */
+  overlap(query: IntersectQuery, combinations: number): Promise<Overlap>;
+  /**
+   * Every counted backlink (at most `limit` listed per target) from one prospect: a page URL
+   * (source page) or a registrable domain (source domain); null when it is not in the index.
+   */
+  evidence(query: IntersectQuery, prospect: string, limit: number): Promise<Evidence | null>;
+  /** Counts, capture dates and value lists of the loaded generation. */
+  facts(): Promise<IndexFacts>;
   info(): IndexInfo;
   close(): Promise<void>;
 }

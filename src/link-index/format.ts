@@ -40,8 +40,24 @@ export interface Manifest {
     hosts: number;
     urls: number;
   };
+  /**
+   * What the store held when the generation was written (for the explorer's index page).
+   * Missing in generations written before it existed.
+   */
+  store?: ManifestStoreSummary;
   columns: Record<string, ColumnEntry>;
   heaps: Record<string, HeapEntry>;
+}
+
+/** The store's counts and capture dates at index write time. */
+export interface ManifestStoreSummary {
+  sources: number;
+  captures: number;
+  /** ISO 8601 UTC, null when there are no captures. */
+  firstCapture: string | null;
+  lastCapture: string | null;
+  /** The last build's crawl days (`YYYY-MM-DD`; a long list is cut, as `linkgap stats` shows). */
+  crawlDates: string[];
 }
 
 /** Null in an Int16 column (ranks, spam scores, status codes). */

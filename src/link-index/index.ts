@@ -2,7 +2,14 @@
  * @module link-index: the in-memory intersection index: the writer (from a built `LinkStore`),
  * the on-disk generation format and its loader.
  */
-export type { AnyColumn, ColumnEntry, ColumnType, HeapEntry, Manifest } from './format.js';
+export type {
+  AnyColumn,
+  ColumnEntry,
+  ColumnType,
+  HeapEntry,
+  Manifest,
+  ManifestStoreSummary,
+} from './format.js';
 export { FORMAT_VERSION, hostKey, LINK_FLAG, NULL_I16, nullIdFor, PAGE_FLAG } from './format.js';
 export { readCurrent } from './generation.js';
 export {

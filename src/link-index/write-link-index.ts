@@ -168,10 +168,18 @@ export async function writeLinkIndex(
       referringDomains++;
     }
   }
+  const stats = await store.stats();
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
     generation,
     builtAt,
+    store: {
+      sources: stats.sources,
+      captures: stats.captures,
+      firstCapture: stats.firstCapture,
+      lastCapture: stats.lastCapture,
+      crawlDates: stats.built?.crawlDates ?? [],
+    },
     counts: {
       links: c.linkCount,
       pages: c.pageCount,

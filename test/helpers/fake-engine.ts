@@ -3,6 +3,7 @@
  * results built from them (one item per target, shapes as in src/engine/types.ts).
  */
 import type { IntersectQuery } from '../../src/core/query/intersect-query.js';
+import type { IndexFacts, ProspectRow } from '../../src/engine/explore-types.js';
 import type { MozPageRow, MozQuery } from '../../src/engine/moz-types.js';
 import type {
   Backlink,
@@ -24,7 +25,43 @@ export interface FakeEngine extends Engine {
   closed: boolean;
   /** Make the next query throw this error. */
   failNext: Error | null;
+  /** How many prospects `prospects` / `exportProspects` have in all (`https://p<i>.example.org/`). */
+  prospectTotal: number;
 }
+
+/** Fake prospect `i` of a query with `targets` targets: it links to every target. */
+export function fakeProspect(i: number, targets: number): ProspectRow {
+  return {
+    prospect: `https://p${i}.example.org/`,
+    title: `Prospect ${i}`,
+    domainRank: 40,
+    pageRank: 30,
+    spamScore: i % 2 === 0 ? null : 5,
+    matches: targets,
+    linked: Array.from({ length: targets }, () => true),
+    backlinks: targets,
+    firstSeen: '2021-05-02 10:11:12 +00:00',
+    lastSeen: '2023-03-14 09:13:44 +00:00',
+  };
+}
+
+const FAKE_FACTS: Omit<IndexFacts, 'generation' | 'builtAt'> = {
+  links: 1234,
+  pages: 100,
+  referringDomains: 10,
+  domains: 12,
+  hosts: 14,
+  targetUrls: 300,
+  captures: 150,
+  sources: 2,
+  firstCapture: '2026-01-01T00:00:00Z',
+  lastCapture: '2026-04-01T00:00:00Z',
+  crawlDates: ['2026-01-01', '2026-04-01'],
+  languages: ['en', 'de'],
+  countries: ['US'],
+  platforms: ['blogs'],
+  topTargets: [{ domain: 'example.com', backlinks: 40 }],
+};
 
 /** A backlink from `url_from` to `url_to` with plausible values (floats for `.ai` rounding). */
 export function fakeBacklink(urlFrom: string, urlTo: string): Backlink {
@@ -125,6 +162,84 @@ export function createFakeEngine(
     mozTotal: 3,
     closed: false,
     failNext: null,
+    prospectTotal: 3,
+    async prospects(q) {
+      engine.queries.push(q);
+      throwIfAsked(engine);
+      const end = Math.min(engine.prospectTotal, q.offset + q.limit);
+      const items: ProspectRow[] = [];
+      for (let i = q.offset; i < end; i++) items.push(fakeProspect(i, q.targets.length));
+      return { total: engine.prospectTotal, items };
+    },
+    async exportProspects(q, _sort, sink, chunk = 1000) {
+      engine.queries.push(q);
+      throwIfAsked(engine);
+      for (let i = 0; i < engine.prospectTotal; i += chunk) {
+        const end = Math.min(engine.prospectTotal, i + chunk);
+        const rows: ProspectRow[] = [];
+        for (let j = i; j < end; j++) rows.push(fakeProspect(j, q.targets.length));
+        await sink(rows);
+      }
+      return engine.prospectTotal;
+    },
+    async overlap(q) {
+      engine.queries.push(q);
+      throwIfAsked(engine);
+      const n = q.targets.length;
+      return {
+        byCount: Array.from({ length: n }, (_, i) => (i === n - 1 ? engine.prospectTotal : 0)),
+        combinations: [
+          { competitors: Array.from({ length: n }, (_, i) => i), prospects: engine.prospectTotal },
+        ],
+        perCompetitor: Array.from({ length: n }, () => engine.prospectTotal),
+        freshness: q.targets.map((t) => ({
+          target: `${t.kind} ${t.value}`,
+          backlinks: 5,
+          liveBacklinks: 4,
+          referringPages: 3,
+          lastSeen: '2023-03-14 09:13:44 +00:00',
+          firstSeen: '2021-05-02 10:11:12 +00:00',
+        })),
+      };
+    },
+    async evidence(q, prospect) {
+      engine.queries.push(q);
+      throwIfAsked(engine);
+      if (!prospect.includes('example.org')) return null;
+      return {
+        prospect,
+        competitors: q.targets.map((t) => {
+          const b = fakeBacklink('https://p0.example.org/', `https://${t.value}/`);
+          return {
+            target: `${t.kind} ${t.value}`,
+            total: 1,
+            links: [
+              {
+                urlFrom: b.url_from,
+                urlTo: b.url_to,
+                anchor: b.anchor,
+                alt: b.alt,
+                textPre: b.text_pre,
+                textPost: b.text_post,
+                rel: [],
+                dofollow: b.dofollow,
+                itemType: b.item_type,
+                semanticLocation: b.semantic_location,
+                isIndirect: false,
+                isLost: false,
+                rank: 31,
+                firstSeen: b.first_seen,
+                lastSeen: b.last_seen,
+              },
+            ],
+          };
+        }),
+      };
+    },
+    async facts() {
+      throwIfAsked(engine);
+      return { generation: info.generation, builtAt: info.builtAt, ...FAKE_FACTS };
+    },
     async pageIntersection(q): Promise<IntersectionResult<PageIntersectionItem>> {
       engine.queries.push(q);
       throwIfAsked(engine);

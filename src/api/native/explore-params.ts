@@ -31,7 +31,10 @@ export const DEFAULT_EXPLORE_QUERY: Readonly<ExploreQuery> = Object.freeze({
 });
 
 /** The default sort of the prospect table. */
-export const DEFAULT_SORT: Readonly<ProspectSort> = Object.freeze({ field: 'matches', dir: 'desc' });
+export const DEFAULT_SORT: Readonly<ProspectSort> = Object.freeze({
+  field: 'matches',
+  dir: 'desc',
+});
 
 /** `scope:value`, or the bare value for `auto`. */
 export function encodeSite(e: SiteEntry): string {

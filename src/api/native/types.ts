@@ -4,6 +4,28 @@
  * compile against one contract. docs/http-api.md §Native API describes every route.
  */
 
+import type {
+  Evidence,
+  EvidenceLink,
+  IndexFacts,
+  Overlap,
+  ProspectRow,
+  ProspectSort,
+  ProspectSortField,
+  TargetFreshness,
+} from '../../engine/explore-types.js';
+
+export type {
+  Evidence,
+  EvidenceLink,
+  IndexFacts,
+  Overlap,
+  ProspectRow,
+  ProspectSort,
+  ProspectSortField,
+  TargetFreshness,
+};
+
 /**
  * How a competitor or my-site entry matches:
  * - `auto`: an http(s) URL is that exact page; a host or domain includes its subdomains;
@@ -56,22 +78,6 @@ export interface ExploreQuery {
   status: ExploreStatus;
 }
 
-/** Sortable columns of the prospect table. */
-export type ProspectSortField =
-  | 'matches'
-  | 'domain_rank'
-  | 'page_rank'
-  | 'spam_score'
-  | 'backlinks'
-  | 'first_seen'
-  | 'prospect';
-
-/** A sort: the column and its direction; ties fall back to matches, domain rank, prospect. */
-export interface ProspectSort {
-  field: ProspectSortField;
-  dir: 'asc' | 'desc';
-}
-
 /** `POST /api/v1/prospects` body. */
 export interface ProspectsRequest {
   query: ExploreQuery;
@@ -81,30 +87,6 @@ export interface ProspectsRequest {
   offset?: number;
   /** 1..1000; default 50. */
   limit?: number;
-}
-
-/** One prospect: a referring page (pages mode) or registrable domain (domains mode). */
-export interface ProspectRow {
-  /** The page URL, or the registrable domain. */
-  prospect: string;
-  /** Pages mode: the page title; domains mode: null. */
-  title: string | null;
-  /** 0–100; null when unknown. */
-  domainRank: number | null;
-  /** 0–100: the page's rank (pages mode) or the best rank of its linking pages (domains mode). */
-  pageRank: number | null;
-  /** 0–100: the page's (pages) or the domain's (domains) spam score; null = never scored. */
-  spamScore: number | null;
-  /** How many competitors it links to. */
-  matches: number;
-  /** Per competitor, in the query's order: does it link to it. */
-  linked: boolean[];
-  /** Counted backlinks to the competitors. */
-  backlinks: number;
-  /** Earliest first-seen time of those backlinks (`YYYY-MM-DD hh:mm:ss +00:00`). */
-  firstSeen: string | null;
-  /** Latest last-seen time of those backlinks. */
-  lastSeen: string | null;
 }
 
 /** The served index generation an answer came from. */
@@ -134,33 +116,12 @@ export interface OverlapRequest {
   combinations?: number;
 }
 
-/** Prospects by how many competitors they link to; computed with `minMatching` = 1. */
-export interface OverlapResponse extends GenerationRef {
-  /** `byCount[i]` = prospects linking to exactly `i + 1` competitors (length = competitors). */
-  byCount: number[];
-  /** The largest sets of prospects sharing exactly the same competitors, biggest first. */
-  combinations: Array<{ competitors: number[]; prospects: number }>;
-  /** Per competitor: prospects linking to it (with the query's link options and my sites). */
-  perCompetitor: number[];
-  /** Per competitor: how fresh its backlinks are. */
-  freshness: TargetFreshness[];
+/**
+ * Prospects by how many competitors they link to, computed with `minMatching` = 1 (link
+ * options and my sites applied); `combinations[].competitors` are 0-based competitor indexes.
+ */
+export interface OverlapResponse extends GenerationRef, Overlap {
   tookMs: number;
-}
-
-/** How recent one competitor's backlinks in the index are. */
-export interface TargetFreshness {
-  /** The normalised target. */
-  target: string;
-  /** Backlinks in the index pointing to it (any status, any link option). */
-  backlinks: number;
-  /** Of those, live ones. */
-  liveBacklinks: number;
-  /** Distinct referring pages of its live backlinks. */
-  referringPages: number;
-  /** When a page linking to it was last crawled (`YYYY-MM-DD hh:mm:ss +00:00`), null = none. */
-  lastSeen: string | null;
-  /** The earliest first-seen of its backlinks. */
-  firstSeen: string | null;
 }
 
 /** `POST /api/v1/evidence` body: every counted backlink from one prospect to each competitor. */
@@ -172,61 +133,13 @@ export interface EvidenceRequest {
   limit?: number;
 }
 
-/** One backlink shown as evidence. */
-export interface EvidenceLink {
-  urlFrom: string;
-  urlTo: string;
-  anchor: string | null;
-  alt: string | null;
-  textPre: string | null;
-  textPost: string | null;
-  /** `nofollow`, `ugc`, `sponsored`, … (empty = none). */
-  rel: string[];
-  dofollow: boolean;
-  /** `anchor`, `image`, `link`, `meta`, `canonical`, `redirect`, … */
-  itemType: string;
-  semanticLocation: string | null;
-  isIndirect: boolean;
-  isLost: boolean;
-  /** 0–100. */
-  rank: number | null;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-/** `POST /api/v1/evidence` answer. */
-export interface EvidenceResponse extends GenerationRef {
-  prospect: string;
-  /** Per competitor, in the query's order. */
-  competitors: Array<{ target: string; total: number; links: EvidenceLink[] }>;
+/** `POST /api/v1/evidence` answer: per competitor, in the query's order. */
+export interface EvidenceResponse extends GenerationRef, Evidence {
   tookMs: number;
 }
 
-/** `GET /api/v1/index` answer: what is in the served index. */
-export interface IndexSummary extends GenerationRef {
-  links: number;
-  pages: number;
-  /** Registrable domains with at least one crawled page. */
-  referringDomains: number;
-  /** Every registrable domain seen (as source or target). */
-  domains: number;
-  hosts: number;
-  /** Distinct target URLs. */
-  targetUrls: number;
-  /** From the store when the index was written; null for an index written by an older linkgap. */
-  captures: number | null;
-  sources: number | null;
-  firstCapture: string | null;
-  lastCapture: string | null;
-  /** Distinct crawl days (`YYYY-MM-DD`), newest last; empty when unknown. */
-  crawlDates: string[];
-  /** Values seen in the index, for the form's choices (most frequent first). */
-  languages: string[];
-  countries: string[];
-  platforms: string[];
-  /** Example competitors: the most linked-to registrable domains. */
-  topTargets: Array<{ domain: string; backlinks: number }>;
-}
+/** `GET /api/v1/index` answer: what is in the served index (src/engine/explore-types.ts). */
+export type IndexSummary = IndexFacts;
 
 /** Every error of the native API (HTTP 4xx/5xx): a code, words, and the field at fault. */
 export interface NativeError {

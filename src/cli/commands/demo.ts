@@ -8,6 +8,9 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseTask } from '../../api/dataforseo/parse-task.js';
+import { DEFAULT_EXPLORE_QUERY, encodeExploreParams } from '../../api/native/explore-params.js';
+import type { SiteEntry } from '../../api/native/types.js';
+import { isTechnicalHost } from '../../build/technical-hosts/index.js';
 import type { Engine } from '../../engine/index.js';
 import type { LinkStore } from '../../store/index.js';
 import { CliError } from '../cli-error.js';
@@ -48,7 +51,11 @@ interface DemoTask {
 
 /** Targets that share referring pages, with an exclude when one still leaves results. */
 async function demoTask(store: LinkStore, engine: Engine): Promise<DemoTask | undefined> {
-  const top = (await store.topTargetDomains(8)).map((t) => t.domain);
+  // Competitors are sites people compete with, not font CDNs or social widgets.
+  const top = (await store.topTargetDomains(16))
+    .map((t) => t.domain)
+    .filter((d) => !isTechnicalHost(d))
+    .slice(0, 8);
   for (let i = 0; i < top.length; i++) {
     for (let j = i + 1; j < top.length; j++) {
       const [a = '', b = ''] = [top[i], top[j]];
@@ -69,6 +76,20 @@ async function demoTask(store: LinkStore, engine: Engine): Promise<DemoTask | un
 /** The curl command for a task against a served index. */
 export function curlCommand(url: string, task: Record<string, unknown>): string {
   return `curl -s ${url}/v3/backlinks/page_intersection/live -H 'Content-Type: application/json' -d '${JSON.stringify([task])}'`;
+}
+
+/** The explorer's URL, preset with the demo task's competitors and my site when there is one. */
+export function explorerUrl(url: string, task: Record<string, unknown> | undefined): string {
+  if (task === undefined) return `${url}/`;
+  const site = (value: string): SiteEntry => ({ value, scope: 'auto' });
+  const params = encodeExploreParams({
+    ...DEFAULT_EXPLORE_QUERY,
+    competitors: Object.values(task.targets as Record<string, string>).map(site),
+    mySites: ((task.exclude_targets as string[] | undefined) ?? []).map(site),
+    // The demo task is a page_intersection: the same question, so the first view has results.
+    mode: 'pages',
+  });
+  return `${url}/?${params}`;
 }
 
 /** Register `demo`. */
@@ -134,6 +155,8 @@ export function demoCommand(program: Command, ctx: CliContext): void {
         ctx.out('');
         ctx.out(`The DataForSEO-compatible API is at ${url} (docs: ${url}/docs). Try:`);
         ctx.out(task === undefined ? `  curl -s ${url}/health` : `  ${curlCommand(url, task)}`);
+        ctx.out('');
+        ctx.out(`Open the link-gap explorer in your browser: ${explorerUrl(url, task)}`);
       };
       try {
         await runServe({ ...serve, port: String(port) }, ctx, show);

@@ -2,13 +2,14 @@
  * The rows `linkgap gap` prints: one per referring page or domain, with the evidence per target
  * (page mode: the best backlink; domain mode: the aggregates). Shared by the CSV and the table.
  */
+
+import type { CsvValue } from '../../core/csv.js';
 import type {
   Backlink,
   DomainIntersectionItem,
   DomainTargetStats,
   PageIntersectionItem,
 } from '../../engine/types.js';
-import type { CsvValue } from '../output/csv.js';
 
 /** Column names and how to read each from an item. */
 export interface GapColumns<Item> {

@@ -4,10 +4,10 @@
  */
 import type { Command } from 'commander';
 import { parseTask } from '../../api/dataforseo/parse-task.js';
+import { csvLine } from '../../core/csv.js';
 import type { IntersectQuery } from '../../core/query/intersect-query.js';
 import type { Engine, IntersectionResult } from '../../engine/types.js';
 import { CliError, EXIT } from '../cli-error.js';
-import { csvLine } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
 import type { CliContext } from './context.js';
 import {

@@ -22,6 +22,7 @@ import { CliError, EXIT } from '../cli-error.js';
 import type { CliContext } from './context.js';
 import { openFollowingEngine } from './following-engine.js';
 import { parseIntOption } from './options.js';
+import { webUiRoot } from './web-root.js';
 
 /** Raw options as commander hands them over. */
 export interface ServeOptions {
@@ -120,6 +121,7 @@ export async function runServe(
     bodyLimitBytes: file.bodyLimitBytes,
     allowedHosts: [o.host, ...(o.allowedHost ?? [])],
     mozTokens: createTokenCodec(file.mozTokenSecret, file.mozTokenTtlSeconds),
+    webRoot: webUiRoot(),
   });
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
@@ -131,7 +133,9 @@ export async function runServe(
     );
   }
   const info = engine.info();
-  ctx.out(`linkgap serve: listening on ${server.url} (docs: ${server.url}/docs)`);
+  ctx.out(
+    `linkgap serve: listening on ${server.url} (link-gap explorer: ${server.url}/ · API docs: ${server.url}/docs)`,
+  );
   ctx.err(
     `index generation ${info.generation} built ${info.builtAt}: ${info.links} links; ` +
       (auth === null ? 'no auth (loopback only)' : `${credentialCount(auth)} credential(s)`),

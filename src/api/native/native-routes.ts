@@ -1,0 +1,220 @@
+/**
+ * The native JSON API of the link-gap explorer under `/api/v1` (docs/http-api.md §Native API):
+ * `GET index`, `POST prospects`, `POST overlap`, `POST evidence`, `GET|POST export` (CSV or
+ * JSON, streamed, no cap). Credentials as on the other routes (Basic or Bearer; a 401 asks the
+ * browser for Basic), the shared rate limit, a body limit, and every error as
+ * `{"error":{code,message,field?}}` with its HTTP status — never a stack trace.
+ */
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { describeTarget } from '../../core/query/target-label.js';
+import type { Result } from '../../core/result.js';
+import type { Engine } from '../../engine/types.js';
+import { type AuthConfig, authenticate } from '../auth.js';
+import { errorText, type Logger } from '../logger.js';
+import type { RateLimiter } from '../rate-limit.js';
+import { decodeExploreParams } from './explore-params.js';
+import { exportResponse } from './export-stream.js';
+import {
+  parseEvidenceRequest,
+  parseExportRequest,
+  parseOverlapRequest,
+  parseProspectsRequest,
+} from './parse-explore.js';
+import type { EvidenceResponse, NativeError, OverlapResponse, ProspectsResponse } from './types.js';
+
+/** The native API's path prefix. */
+export const NATIVE_PREFIX = '/api/v1';
+
+/** What the routes need from the app. */
+export interface NativeRouteOptions {
+  engine: Engine;
+  auth: AuthConfig | null;
+  limiter: RateLimiter;
+  maxBody: number;
+  logger: Logger;
+}
+
+type ErrorStatus = 400 | 401 | 404 | 405 | 413 | 429 | 500;
+
+/** A native error response. */
+export function nativeError(
+  c: Context,
+  status: ErrorStatus,
+  code: string,
+  message: string,
+  field?: string,
+): Response {
+  const body: NativeError = { error: field ? { code, message, field } : { code, message } };
+  return c.json(body, status);
+}
+
+type Env = { Variables: { authKey: string } };
+
+/** Add the routes (and their 404/405 answers) to `app`. */
+export function mountNativeRoutes(app: Hono<Env>, opts: NativeRouteOptions): void {
+  const { engine } = opts;
+  app.use(`${NATIVE_PREFIX}/*`, async (c, next) => {
+    let key = 'anonymous';
+    if (opts.auth !== null) {
+      const outcome = authenticate(opts.auth, c.req.header('authorization'));
+      if (!outcome.ok) {
+        c.header('WWW-Authenticate', 'Basic realm="linkgap", charset="UTF-8"');
+        return nativeError(c, 401, 'unauthorized', 'Missing or invalid credentials.');
+      }
+      key = outcome.key;
+    }
+    c.set('authKey', key);
+    if (!opts.limiter.take(key)) {
+      c.header('Retry-After', '60');
+      return nativeError(
+        c,
+        429,
+        'rate_limited',
+        'Too many requests: the per-minute limit is reached.',
+      );
+    }
+    return next();
+  });
+  const limit = bodyLimit({
+    maxSize: opts.maxBody,
+    onError: (c) =>
+      nativeError(c, 413, 'too_large', `The request body is over ${opts.maxBody} bytes.`),
+  });
+
+  app.get(`${NATIVE_PREFIX}/index`, async (c) => c.json(await engine.facts()));
+
+  app.post(`${NATIVE_PREFIX}/prospects`, limit, async (c) =>
+    withBody(c, parseProspectsRequest, async ({ query, sort }) => {
+      const started = performance.now();
+      const page = await engine.prospects(query, sort);
+      const info = engine.info();
+      const body: ProspectsResponse = {
+        generation: info.generation,
+        builtAt: info.builtAt,
+        mode: query.source === 'domain' ? 'domains' : 'pages',
+        competitors: query.targets.map(describeTarget),
+        total: page.total,
+        offset: query.offset,
+        items: page.items,
+        tookMs: elapsed(started),
+      };
+      return c.json(body);
+    }),
+  );
+
+  app.post(`${NATIVE_PREFIX}/overlap`, limit, async (c) =>
+    withBody(c, parseOverlapRequest, async ({ query, combinations }) => {
+      const started = performance.now();
+      const overlap = await engine.overlap(query, combinations);
+      const info = engine.info();
+      const body: OverlapResponse = {
+        generation: info.generation,
+        builtAt: info.builtAt,
+        ...overlap,
+        tookMs: elapsed(started),
+      };
+      return c.json(body);
+    }),
+  );
+
+  app.post(`${NATIVE_PREFIX}/evidence`, limit, async (c) =>
+    withBody(c, parseEvidenceRequest, async ({ query, prospect, limit: perTarget }) => {
+      const started = performance.now();
+      const evidence = await engine.evidence(query, prospect, perTarget);
+      if (evidence === null) {
+        const what = query.source === 'domain' ? 'referring domain' : 'referring page';
+        return nativeError(c, 404, 'not_found', `No ${what} ${prospect} in the index.`, 'prospect');
+      }
+      const info = engine.info();
+      const body: EvidenceResponse = {
+        generation: info.generation,
+        builtAt: info.builtAt,
+        ...evidence,
+        tookMs: elapsed(started),
+      };
+      return c.json(body);
+    }),
+  );
+
+  app.get(`${NATIVE_PREFIX}/export`, (c) => {
+    const params = new URL(c.req.url).searchParams;
+    const format = params.get('format') ?? 'csv';
+    const parsed = parseExportRequest(decodeExploreParams(params));
+    return exportOf(c, format, parsed);
+  });
+  app.post(`${NATIVE_PREFIX}/export`, limit, async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return nativeError(c, 400, 'invalid_request', body.message);
+    const raw = body.value as Record<string, unknown> | null;
+    const format = typeof raw?.format === 'string' ? raw.format : 'csv';
+    const rest = raw !== null && typeof raw === 'object' ? { ...raw } : raw;
+    if (rest !== null && typeof rest === 'object') delete (rest as Record<string, unknown>).format;
+    return exportOf(c, format, parseExportRequest(rest));
+  });
+
+  const exportOf = (
+    c: Context,
+    format: string,
+    parsed: ReturnType<typeof parseExportRequest>,
+  ): Response => {
+    if (format !== 'csv' && format !== 'json') {
+      return nativeError(c, 400, 'invalid_request', "format: must be 'csv' or 'json'", 'format');
+    }
+    if (!parsed.ok) return nativeError(c, 400, 'invalid_request', parsed.message, parsed.field);
+    return exportResponse(engine, parsed.value, format, opts.logger);
+  };
+
+  const routes: Record<string, string> = {
+    index: 'GET',
+    prospects: 'POST',
+    overlap: 'POST',
+    evidence: 'POST',
+    export: 'GET, POST',
+  };
+  for (const [name, allow] of Object.entries(routes)) {
+    app.all(`${NATIVE_PREFIX}/${name}`, (c) => {
+      c.header('Allow', allow);
+      return nativeError(c, 405, 'method_not_allowed', `Use ${allow} for ${c.req.path}.`);
+    });
+  }
+  app.all(`${NATIVE_PREFIX}/*`, (c) =>
+    nativeError(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}.`),
+  );
+
+  async function withBody<T>(
+    c: Context,
+    parse: (body: unknown) => Result<T>,
+    answer: (value: T) => Promise<Response>,
+  ): Promise<Response> {
+    const body = await readJson(c);
+    if (!body.ok) return nativeError(c, 400, 'invalid_request', body.message);
+    const parsed = parse(body.value);
+    if (!parsed.ok) return nativeError(c, 400, 'invalid_request', parsed.message, parsed.field);
+    try {
+      return await answer(parsed.value);
+    } catch (error) {
+      opts.logger.error('native api: engine query failed', {
+        path: c.req.path,
+        error: errorText(error),
+      });
+      return nativeError(c, 500, 'internal', 'Internal error; try again later.');
+    }
+  }
+}
+
+async function readJson(
+  c: Context,
+): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  const text = await c.req.text();
+  if (text.trim() === '') return { ok: false, message: 'The request body is empty: send JSON.' };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, message: 'The request body is not valid JSON.' };
+  }
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
+}

@@ -1,0 +1,300 @@
+/**
+ * Native API bodies → the engine's `IntersectQuery` (docs/http-api.md §Native API). The
+ * explorer's options become per-target link filters (so they decide which backlinks count,
+ * before the k-of-n test and without DataForSEO's 8-condition limit). Never throws: the first
+ * invalid field comes back as a failed `Result` naming its path (`query.competitors.1.value`).
+ */
+import { z } from 'zod';
+import type { FilterExpr } from '../../core/filter/types.js';
+import type { IntersectQuery, QueryTarget, TargetSpec } from '../../core/query/intersect-query.js';
+import { parseTarget } from '../../core/query/target.js';
+import type { Result } from '../../core/result.js';
+import { normalizeUrl } from '../../core/url/normalize-url.js';
+import type { ProspectSort } from '../../engine/explore-types.js';
+import type { ExploreQuery, SiteEntry } from './types.js';
+
+/** Longest competitor or my-site entry. */
+export const MAX_SITE_LENGTH = 1000;
+/** Competitors per query. */
+export const MAX_COMPETITORS = 20;
+/** My sites per query. */
+export const MAX_MY_SITES = 10;
+/** Largest window of `/prospects`. */
+export const MAX_PROSPECTS_LIMIT = 1000;
+/** Largest offset of `/prospects`. */
+export const MAX_PROSPECTS_OFFSET = 1_000_000;
+
+const site = z
+  .object({
+    value: z.string().trim().min(1, 'must not be empty').max(MAX_SITE_LENGTH),
+    scope: z.enum(['auto', 'subdomains', 'host', 'page', 'prefix']).default('auto'),
+  })
+  .strict();
+
+const rank = z.number().min(0).max(100).nullable().default(null);
+const word = (max: number, pattern: RegExp, what: string) =>
+  z.string().trim().max(max).regex(pattern, what).nullable().default(null);
+
+/** The zod schema of `ExploreQuery` (defaults applied; unknown keys refused). */
+export const exploreQuerySchema = z
+  .object({
+    competitors: z.array(site).min(1, 'give at least one competitor').max(MAX_COMPETITORS),
+    mySites: z.array(site).max(MAX_MY_SITES).default([]),
+    mode: z.enum(['pages', 'domains']).default('domains'),
+    minMatching: z.number().int().min(1).max(MAX_COMPETITORS).nullable().default(null),
+    dofollowOnly: z.boolean().default(false),
+    minDomainRank: rank,
+    maxSpamScore: rank,
+    language: word(16, /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language code like en'),
+    country: word(2, /^[A-Za-z]{2}$/, 'must be a two-letter country code like DE'),
+    platform: word(40, /^[a-z][a-z-]*$/, 'must be a platform type like blogs'),
+    firstSeenAfter: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'must be a real date')
+      .nullable()
+      .default(null),
+    excludeTechnicalHosts: z.boolean().default(false),
+    status: z.enum(['live', 'lost', 'all']).default('live'),
+  })
+  .strict();
+
+const sortSchema = z
+  .object({
+    field: z.enum([
+      'matches',
+      'domain_rank',
+      'page_rank',
+      'spam_score',
+      'backlinks',
+      'first_seen',
+      'prospect',
+    ]),
+    dir: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .strict();
+
+const prospectsSchema = z
+  .object({
+    query: exploreQuerySchema,
+    sort: sortSchema.default({ field: 'matches', dir: 'desc' }),
+    offset: z.number().int().min(0).max(MAX_PROSPECTS_OFFSET).default(0),
+    limit: z.number().int().min(1).max(MAX_PROSPECTS_LIMIT).default(50),
+  })
+  .strict();
+
+const overlapSchema = z
+  .object({ query: exploreQuerySchema, combinations: z.number().int().min(1).max(100).default(10) })
+  .strict();
+
+const evidenceSchema = z
+  .object({
+    query: exploreQuerySchema,
+    prospect: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_SITE_LENGTH * 2),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+const exportSchema = z
+  .object({
+    query: exploreQuerySchema,
+    sort: sortSchema.default({ field: 'matches', dir: 'desc' }),
+  })
+  .strict();
+
+/** A parsed `/prospects` body. */
+export interface ProspectsInput {
+  query: IntersectQuery;
+  explore: ExploreQuery;
+  sort: ProspectSort;
+}
+
+/** Parse a `/prospects` body (its window goes into `query.offset` / `query.limit`). */
+export function parseProspectsRequest(body: unknown): Result<ProspectsInput> {
+  const r = validate(prospectsSchema, body);
+  if (!r.ok) return r;
+  const q = toIntersectQuery(r.value.query);
+  if (!q.ok) return q;
+  q.value.offset = r.value.offset;
+  q.value.limit = r.value.limit;
+  return { ok: true, value: { query: q.value, explore: r.value.query, sort: r.value.sort } };
+}
+
+/** Parse an `/overlap` body. */
+export function parseOverlapRequest(
+  body: unknown,
+): Result<{ query: IntersectQuery; combinations: number }> {
+  const r = validate(overlapSchema, body);
+  if (!r.ok) return r;
+  const q = toIntersectQuery(r.value.query);
+  return q.ok ? { ok: true, value: { query: q.value, combinations: r.value.combinations } } : q;
+}
+
+/** Parse an `/evidence` body. */
+export function parseEvidenceRequest(
+  body: unknown,
+): Result<{ query: IntersectQuery; prospect: string; limit: number }> {
+  const r = validate(evidenceSchema, body);
+  if (!r.ok) return r;
+  const q = toIntersectQuery(r.value.query);
+  if (!q.ok) return q;
+  return { ok: true, value: { query: q.value, prospect: r.value.prospect, limit: r.value.limit } };
+}
+
+/** Parse an export request (`{query, sort}`, from JSON or from `decodeExploreParams`). */
+export function parseExportRequest(body: unknown): Result<
+  Omit<ProspectsInput, 'explore'> & {
+    explore: ExploreQuery;
+  }
+> {
+  const r = validate(exportSchema, body);
+  if (!r.ok) return r;
+  const q = toIntersectQuery(r.value.query);
+  if (!q.ok) return q;
+  return { ok: true, value: { query: q.value, explore: r.value.query, sort: r.value.sort } };
+}
+
+function validate<T>(schema: z.ZodType<T>, body: unknown): Result<T> {
+  const r = schema.safeParse(body);
+  if (r.success) return { ok: true, value: r.data };
+  const issue = r.error.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  const message = issue?.message ?? 'invalid request';
+  return { ok: false, field, message: field === '' ? message : `${field}: ${message}` };
+}
+
+/** The engine query of a validated explorer query (window 0..50, ranks on 0–100). */
+export function toIntersectQuery(e: ExploreQuery): Result<IntersectQuery> {
+  const targets: QueryTarget[] = [];
+  for (const [i, c] of e.competitors.entries()) {
+    const spec = siteSpec(c, false);
+    if (!spec.ok) return fieldError(`query.competitors.${i}.value`, spec.message);
+    targets.push({ ...spec.value, key: String(i + 1) });
+  }
+  const excludes: TargetSpec[] = [];
+  for (const [i, m] of e.mySites.entries()) {
+    const spec = siteSpec(m, true);
+    if (!spec.ok) return fieldError(`query.mySites.${i}.value`, spec.message);
+    excludes.push(spec.value);
+  }
+  const k = e.minMatching ?? targets.length;
+  if (k > targets.length) {
+    return fieldError(
+      'query.minMatching',
+      `must be between 1 and the number of competitors (${targets.length})`,
+    );
+  }
+  const domainMode = e.mode === 'domains';
+  const conditions = linkConditions(e);
+  return {
+    ok: true,
+    value: {
+      source: domainMode ? 'domain' : 'page',
+      targets,
+      excludes,
+      minMatching: k,
+      status: e.status,
+      includeIndirect: true,
+      excludeInternal: true,
+      excludeTechnicalHosts: e.excludeTechnicalHosts,
+      linkFilters: targets.map((_, i) =>
+        conditions.length === 0
+          ? null
+          : conjoin(conditions.map((c) => withTarget(c, domainMode ? null : i))),
+      ),
+      itemFilter: null,
+      order: [],
+      offset: 0,
+      limit: 50,
+      rankScale: 'one_hundred',
+      internalListLimit: 100,
+      explainSpam: false,
+    },
+  };
+}
+
+/** A site entry as a target spec under its scope. */
+function siteSpec(e: SiteEntry, exclude: boolean): Result<TargetSpec> {
+  const raw = e.value.trim();
+  const isUrl = /^https?:\/\//i.test(raw);
+  const parse = (s: string, includeSubdomains: boolean, allowPrefix = false) => {
+    const r = parseTarget(s, { allowPrefix, includeSubdomains });
+    return r.ok ? { ok: true as const, value: { ...r.value, raw } } : r;
+  };
+  const hostSpec = (includeSubdomains: boolean): Result<TargetSpec> => {
+    if (!isUrl) return parse(raw, includeSubdomains);
+    const n = normalizeUrl(raw.replace(/\*$/, ''));
+    if (!n.ok) return fail(`not a valid URL (${n.reason}): ${raw}`);
+    return parse(new URL(n.url).hostname, includeSubdomains);
+  };
+  switch (e.scope) {
+    case 'auto':
+      return parse(raw, true, exclude);
+    case 'subdomains':
+      return hostSpec(true);
+    case 'host':
+      return hostSpec(false);
+    case 'page':
+      if (!isUrl) return fail(`an exact page needs a URL starting with https:// or http://`);
+      if (raw.endsWith('*')) return fail(`'*' is not part of a page URL; use scope prefix`);
+      return parse(raw, true);
+    case 'prefix':
+      if (!exclude) return fail('scope prefix is only for my sites');
+      if (!isUrl) return fail('a prefix needs a URL starting with https:// or http://');
+      return parse(raw.endsWith('*') ? raw : `${raw}*`, true, true);
+  }
+}
+
+/** The per-link conditions the explorer's options ask for (target index set later). */
+function linkConditions(e: ExploreQuery): FilterExpr[] {
+  const out: FilterExpr[] = [];
+  const cond = (
+    name: string,
+    type: 'num' | 'bool' | 'str' | 'time' | 'array',
+    op: '=' | '>=' | '<=' | 'has',
+    value: number | boolean | string | null,
+  ): FilterExpr => ({ kind: 'cond', field: { target: 0, name }, type, op, value });
+  if (e.dofollowOnly) out.push(cond('dofollow', 'bool', '=', true));
+  if (e.minDomainRank !== null) out.push(cond('domain_from_rank', 'num', '>=', e.minDomainRank));
+  if (e.maxSpamScore !== null) {
+    out.push({
+      kind: 'or',
+      items: [
+        cond('backlink_spam_score', 'num', '<=', e.maxSpamScore),
+        cond('backlink_spam_score', 'num', '=', null),
+      ],
+    });
+  }
+  if (e.language !== null) {
+    out.push(cond('page_from_language', 'str', '=', e.language.toLowerCase()));
+  }
+  if (e.country !== null)
+    out.push(cond('domain_from_country', 'str', '=', e.country.toUpperCase()));
+  if (e.platform !== null) out.push(cond('domain_from_platform_type', 'array', 'has', e.platform));
+  if (e.firstSeenAfter !== null) {
+    const seconds = Date.parse(`${e.firstSeenAfter}T00:00:00Z`) / 1000;
+    out.push(cond('first_seen', 'time', '>=', seconds));
+  }
+  return out;
+}
+
+function conjoin(items: FilterExpr[]): FilterExpr {
+  return items.length === 1 ? (items[0] as FilterExpr) : { kind: 'and', items };
+}
+
+function withTarget(expr: FilterExpr, target: number | null): FilterExpr {
+  if (expr.kind === 'cond') return { ...expr, field: { ...expr.field, target } };
+  return { kind: expr.kind, items: expr.items.map((x) => withTarget(x, target)) };
+}
+
+function fail(message: string): Result<never> {
+  return { ok: false, field: '', message };
+}
+
+function fieldError(field: string, message: string): Result<never> {
+  return { ok: false, field, message: `${field}: ${message}` };
+}
