@@ -52,17 +52,18 @@ function readLocation(): LocationState {
 }
 
 /**
- * The "try an example" question: the index's three most linked-to domains as competitors,
- * referring domains linking to at least two of them.
+ * The "try an example" question from the index's most linked-to domains: the top three are the
+ * competitors, the fourth plays my site; referring domains linking to at least two of them.
  */
-function exampleQuery(summary: IndexSummary): ExploreQuery | null {
-  const top = summary.topTargets.slice(0, 3);
-  if (top.length === 0) return null;
+export function exampleQuery(summary: IndexSummary): ExploreQuery | null {
+  const top = summary.topTargets.map((t) => ({ value: t.domain, scope: 'auto' as const }));
+  const competitors = top.slice(0, 3);
+  if (competitors.length === 0) return null;
   return {
     ...DEFAULT_EXPLORE_QUERY,
-    competitors: top.map((t) => ({ value: t.domain, scope: 'auto' })),
-    mySites: [],
-    minMatching: top.length > 1 ? 2 : null,
+    competitors,
+    mySites: top.slice(3, 4),
+    minMatching: competitors.length > 1 ? 2 : null,
   };
 }
 

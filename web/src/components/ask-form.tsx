@@ -43,10 +43,8 @@ export function AskForm({
   const filled = filledCompetitors(draft);
   const kMax = Math.max(filled, Number(draft.minMatching) || 0);
   const hasExample = summary !== null && summary.topTargets.length > 0;
-  const example = summary?.topTargets
-    .slice(0, 3)
-    .map((t) => t.domain)
-    .join(', ');
+  const top = summary?.topTargets.map((t) => t.domain) ?? [];
+  const example = `${top.slice(0, 3).join(', ')}${top[3] === undefined ? '' : ` vs ${top[3]}`}`;
   return (
     <form
       class="ask"
@@ -207,14 +205,16 @@ export function AskForm({
               <FieldMessage errors={errors} id="f-firstSeenAfter" />
             </div>
             <div class="field">
-              <label for="f-status">Backlinks</label>
+              <label for="f-status" title="Live: seen at the last crawl of the linking page">
+                Backlinks
+              </label>
               <select
                 id="f-status"
                 value={draft.status}
                 onChange={(e) => set('status', e.currentTarget.value as ExploreStatus)}
                 {...invalidProps(errors, 'f-status')}
               >
-                <option value="live">live (seen at the last crawl)</option>
+                <option value="live">live</option>
                 <option value="lost">lost</option>
                 <option value="all">live and lost</option>
               </select>

@@ -2,6 +2,7 @@
  * The evidence for one prospect: every counted backlink from it to each competitor, with the
  * anchor in the text around it, rel, item type, first/last seen and a link to the source page.
  */
+import { useState } from 'preact/hooks';
 import type { EvidenceLink, ExploreQuery } from '../../../src/api/native/types.js';
 import { fetchEvidence } from '../api-client.js';
 import { formatDay, formatScore, plural, safeHref, shortTarget } from '../format.js';
@@ -9,8 +10,10 @@ import { queryKey } from '../url-state.js';
 import { useRequest } from '../use-request.js';
 import { ErrorBox, Loading } from './status.js';
 
-/** Backlinks listed per competitor (the count is always complete). */
+/** Backlinks fetched per competitor (the count is always complete). */
 const EVIDENCE_LIMIT = 200;
+/** Backlinks shown per competitor before "show all". */
+const FIRST_SHOWN = 5;
 
 /** Props of `EvidencePanel`. */
 export interface EvidencePanelProps {
@@ -31,24 +34,49 @@ export function EvidencePanel({ query, prospect, generation }: EvidencePanelProp
   return (
     <div class="evidence">
       {ev.data.competitors.map((c, i) => (
-        <section key={`${i}:${c.target}`} class="ev-target" aria-label={`Backlinks to ${c.target}`}>
-          <h3>
-            <span class="cnum">{i + 1}</span> {shortTarget(c.target)}{' '}
-            <span class="hint">
-              {c.total === 0 ? 'no counted backlink' : plural(c.total, 'backlink')}
-              {c.links.length < c.total && ` (first ${c.links.length} shown)`}
-            </span>
-          </h3>
-          {c.links.length > 0 && (
-            <ul class="ev-links">
-              {c.links.map((l, j) => (
-                <EvidenceItem key={j} link={l} />
-              ))}
-            </ul>
-          )}
-        </section>
+        <EvidenceTarget
+          key={`${i}:${c.target}`}
+          index={i}
+          target={c.target}
+          total={c.total}
+          links={c.links}
+        />
       ))}
     </div>
+  );
+}
+
+interface EvidenceTargetProps {
+  index: number;
+  target: string;
+  total: number;
+  links: EvidenceLink[];
+}
+
+function EvidenceTarget({ index, target, total, links }: EvidenceTargetProps) {
+  const [all, setAll] = useState(false);
+  const shown = all ? links : links.slice(0, FIRST_SHOWN);
+  return (
+    <section class="ev-target" aria-label={`Backlinks to ${target}`}>
+      <h3>
+        <span class="cnum">{index + 1}</span> {shortTarget(target)}{' '}
+        <span class="hint">{total === 0 ? 'no counted backlink' : plural(total, 'backlink')}</span>
+      </h3>
+      {shown.length > 0 && (
+        <ul class="ev-links">
+          {shown.map((l, j) => (
+            <EvidenceItem key={j} link={l} />
+          ))}
+        </ul>
+      )}
+      {links.length > FIRST_SHOWN && (
+        <button type="button" class="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all
+            ? `Show the first ${FIRST_SHOWN}`
+            : `Show all ${links.length < total ? `first ${links.length} of ` : ''}${plural(total, 'backlink')}`}
+        </button>
+      )}
+    </section>
   );
 }
 

@@ -76,7 +76,7 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
   return (
     <div class={loading ? 'table-block is-loading' : 'table-block'}>
       <div class="table-scroll">
-        <table class="prospects">
+        <table class={`prospects mode-${data.mode}`}>
           <caption class="visually-hidden">
             Prospects, sorted by {COLUMNS.find((c) => c.field === sort.field)?.label ?? sort.field}{' '}
             {sort.dir === 'asc' ? 'ascending' : 'descending'}
@@ -92,7 +92,7 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
                   <th
                     key={c.field}
                     scope="col"
-                    class={c.numeric ? 'num' : undefined}
+                    class={c.numeric ? 'num' : c.field === 'prospect' ? 'prospect' : undefined}
                     aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
                   >
                     <button
@@ -102,7 +102,7 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
                       onClick={() => onSort(c)}
                       data-sort={c.field}
                     >
-                      {c.label}
+                      <span class="sort-label">{c.label}</span>
                       <span class="sort-mark" aria-hidden="true">
                         {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
                       </span>
@@ -110,7 +110,9 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
                   </th>
                 );
               })}
-              <th scope="col">Last seen</th>
+              <th scope="col" class="plain-head">
+                Last seen
+              </th>
               {data.competitors.map((t, i) => (
                 <th key={`${i}:${t}`} scope="col" class="tick-col" title={`Links to ${t}`}>
                   <span class="cnum">{i + 1}</span>
@@ -160,11 +162,15 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
                     <span class="of"> / {data.competitors.length}</span>
                   </td>
                   <td class="num">{formatCount(row.backlinks)}</td>
-                  <td title={row.firstSeen ?? undefined}>{formatDay(row.firstSeen)}</td>
-                  <td title={row.lastSeen ?? undefined}>{formatDay(row.lastSeen)}</td>
+                  <td class="date" title={row.firstSeen ?? undefined}>
+                    {formatDay(row.firstSeen)}
+                  </td>
+                  <td class="date" title={row.lastSeen ?? undefined}>
+                    {formatDay(row.lastSeen)}
+                  </td>
                   {data.competitors.map((t, i) => (
                     <td key={`${i}:${t}`} class={row.linked[i] ? 'tick yes' : 'tick no'}>
-                      <span aria-hidden="true">{row.linked[i] ? '✓' : '·'}</span>
+                      <span aria-hidden="true">{row.linked[i] ? '✓' : '–'}</span>
                       <span class="visually-hidden">
                         {row.linked[i] ? 'links to' : 'does not link to'} {shortTarget(t)}
                       </span>
