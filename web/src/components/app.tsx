@@ -154,7 +154,7 @@ export function App() {
   const apiError = prospects.error ?? null;
   const serverFieldError: FieldError[] =
     apiError?.field !== undefined
-      ? [{ id: fieldId(apiError.field), message: apiError.message }]
+      ? [{ id: fieldId(apiError.field), message: withoutPath(apiError.message, apiError.field) }]
       : [];
 
   return (
@@ -205,6 +205,11 @@ export function App() {
       </main>
     </>
   );
+}
+
+/** `query.x: must be…` → `must be…`: beside its input the path says nothing. */
+function withoutPath(message: string, field: string): string {
+  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 }
 
 /** Focus an input after the render that shows its error. */

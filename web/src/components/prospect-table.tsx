@@ -127,7 +127,11 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
               const evId = `ev-${data.offset + r}`;
               const href = prospectHref(row.prospect, data.mode);
               return [
-                <tr key={row.prospect} class={isOpen ? 'row is-open' : 'row'}>
+                <tr
+                  key={row.prospect}
+                  class={isOpen ? 'row is-open' : 'row'}
+                  data-prospect={row.prospect}
+                >
                   <td class="col-expand">
                     <button
                       type="button"
