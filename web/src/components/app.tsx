@@ -73,6 +73,8 @@ export function App() {
   const [params, setParams] = useState<PageParams>(initial.params);
   const [draft, setDraft] = useState<FormDraft>(initial.draft);
   const [formErrors, setFormErrors] = useState<FieldError[]>(initial.errors);
+  // Edited since the last run: the server's complaint about a field no longer applies to it.
+  const [edited, setEdited] = useState(false);
   // Bumped by every explicit run, so asking the same question again asks the server again.
   const [run, setRun] = useState(0);
   const [summaryTick, setSummaryTick] = useState(0);
@@ -83,6 +85,7 @@ export function App() {
       setParams(s.params);
       setDraft(s.draft);
       setFormErrors(s.errors);
+      setEdited(false);
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
@@ -92,7 +95,10 @@ export function App() {
     const search = formatPageSearch(next);
     window.history.pushState(null, '', search === '' ? window.location.pathname : search);
     setParams(next);
-    if (resetDraft && next.query !== null) setDraft(draftFromQuery(next.query));
+    if (resetDraft && next.query !== null) {
+      setDraft(draftFromQuery(next.query));
+      setEdited(false);
+    }
   };
 
   const { query, sort, offset, limit, view } = params;
@@ -150,10 +156,16 @@ export function App() {
     if (q !== null) submit(q);
   };
   const onView = (v: View) => go({ ...params, view: v });
+  const onDraft = (d: FormDraft) => {
+    setDraft(d);
+    setEdited(true);
+    // Checked again on the next run; until then a fixed input should not stay red.
+    if (formErrors.length > 0) setFormErrors([]);
+  };
 
   const apiError = prospects.error ?? null;
   const serverFieldError: FieldError[] =
-    apiError?.field !== undefined
+    apiError?.field !== undefined && !edited
       ? [{ id: fieldId(apiError.field), message: withoutPath(apiError.message, apiError.field) }]
       : [];
 
@@ -183,7 +195,7 @@ export function App() {
           <>
             <AskForm
               draft={draft}
-              onDraft={setDraft}
+              onDraft={onDraft}
               errors={[...formErrors, ...serverFieldError]}
               summary={summary.data}
               busy={prospects.loading}
