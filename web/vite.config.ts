@@ -13,6 +13,8 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // `npm run web:dev`: live reload against a running `linkgap serve` (LINKGAP_API, default :8080).
+  server: { proxy: { '/api': process.env.LINKGAP_API ?? 'http://127.0.0.1:8080' } },
   build: {
     outDir: here('../dist/web'),
     emptyOutDir: true,

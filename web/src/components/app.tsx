@@ -136,10 +136,10 @@ export function App() {
           : `${names} · link gap · linkgap`;
   }, [query, view]);
 
-  const submit = (q: ExploreQuery) => {
+  const submit = (q: ExploreQuery, to: View = view === 'index' ? 'prospects' : view) => {
     setFormErrors([]);
     setRun((r) => r + 1);
-    go({ query: q, sort, offset: 0, limit, view: view === 'index' ? 'prospects' : view }, true);
+    go({ query: q, sort, offset: 0, limit, view: to }, true);
   };
   const onSubmit = () => {
     const r = queryFromDraft(draft);
@@ -209,7 +209,8 @@ export function App() {
                 prospects={prospects}
                 overlap={overlap}
                 onGo={go}
-                onRun={submit}
+                onRun={(q) => submit(q)}
+                onList={(q) => submit(q, 'prospects')}
               />
             )}
           </>

@@ -25,6 +25,8 @@ export interface ResultsProps {
   overlap: RequestState<OverlapResponse>;
   onGo: (p: PageParams) => void;
   onRun: (q: ExploreQuery) => void;
+  /** Run `q` and show its prospect table. */
+  onList: (q: ExploreQuery) => void;
 }
 
 /** Describes the question in one line: `domains linking to at least 2 of 3 competitors`. */
@@ -45,7 +47,7 @@ export function describeQuery(q: ExploreQuery): string {
 }
 
 /** The results region. */
-export function Results({ params, query, prospects, overlap, onGo, onRun }: ResultsProps) {
+export function Results({ params, query, prospects, overlap, onGo, onRun, onList }: ResultsProps) {
   const data = prospects.data;
   const labels = data?.competitors ?? query.competitors.map((c) => c.value);
   const onView = (view: PageParams['view']) => onGo({ ...params, view });
@@ -105,7 +107,7 @@ export function Results({ params, query, prospects, overlap, onGo, onRun }: Resu
         <OverlapView
           overlap={overlap}
           labels={labels}
-          onMinMatching={(k) => onRun({ ...query, minMatching: k })}
+          onMinMatching={(k) => onList({ ...query, minMatching: k })}
         />
       ) : data === null ? (
         prospects.loading && <Loading what="prospects" />
