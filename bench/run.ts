@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBuild } from './build-bench.js';
 import { buildCli } from './cli.js';
+import { benchExplore } from './explore-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchPageRank } from './pagerank/pagerank-bench.js';
 import { parseSizes } from './query/prepare.js';
@@ -34,7 +35,8 @@ const { values, positionals } = parseArgs({
 });
 
 const suite = positionals[0] ?? 'all';
-if (values.help || !['ingest', 'wat', 'build', 'query', 'pagerank', 'all'].includes(suite)) {
+const SUITES = ['ingest', 'wat', 'build', 'query', 'explore', 'pagerank', 'all'];
+if (values.help || !SUITES.includes(suite)) {
   console.log(`usage: npm run bench -- [ingest|wat|build|query|pagerank|all] [options]
   ingest  WARC.gz pipeline on 1 core and on all cores vs bare htmlparser2 (--pages, --runs)
   wat     WAT ingest captures/s on one core (--pages, --runs)
@@ -46,6 +48,9 @@ if (values.help || !['ingest', 'wat', 'build', 'query', 'pagerank', 'all'].inclu
           --runs N --warmup N     measured and warm-up runs per query (default 20 and 3)
           --peers LIST            any of linkgap,postgres,duckdb (default all three)
           --reindex               write the link index again even if one exists
+  explore the link-gap explorer's engine calls (prospects, overlap, evidence, export) and
+          POST /api/v1/prospects, each beside the page/domain intersection of the same question:
+          --sizes 1m[,20m] --work-dir DIR --runs N --warmup N (data shared with query)
   pagerank  our PageRank vs python3-igraph (PRPACK) on a synthetic power-law graph:
           --edges 20m[,100m]      edge counts (N = edges / 10 nodes; edge files cached)
           --work-dir DIR          edge files, scores and report (default bench/out/pagerank)
@@ -69,6 +74,20 @@ if (suite === 'query') {
     runs: Number(values.runs ?? 20),
     peers: peers as PeerName[],
     reindex: values.reindex,
+  });
+} else if (suite === 'explore') {
+  const sizes = parseSizes(values.sizes);
+  if (sizes === undefined) {
+    console.error(`bad --sizes: ${values.sizes}`);
+    process.exit(2);
+  }
+  const workDir = values['work-dir'] ?? join('bench', 'out', 'query');
+  await mkdir(workDir, { recursive: true });
+  await benchExplore({
+    sizes,
+    workDir,
+    warmup: Number(values.warmup),
+    runs: Number(values.runs ?? 20),
   });
 } else if (suite === 'pagerank') {
   const sizes = parseSizes(values.edges);

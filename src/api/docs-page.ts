@@ -80,6 +80,9 @@ first task, with null, false and empty fields dropped and floats rounded to 3 de
 <code>source_scope</code>, <code>sort</code>, <code>limit</code> 1–50, <code>next_token</code>); auth
 <code>x-moz-token</code> or Basic; errors are an HTTP status with <code>{name, message}</code>
 (400, 401, 405, 410 expired <code>next_token</code>, 413, 429).</li>
+<li><code>GET /</code>: the link-gap explorer (web UI) over the native API <code>/api/v1/…</code>
+(<code>index</code>, <code>prospects</code>, <code>overlap</code>, <code>evidence</code>,
+<code>export</code> as CSV or JSON, streamed, no cap; see <code>/openapi.json</code>, tag explorer).</li>
 <li><code>GET /health</code>: the served index generation, when it was built and its size (no auth).</li>
 <li><code>GET /openapi.json</code>: OpenAPI 3.1 description (no auth).</li>
 </ul>

@@ -48,7 +48,7 @@ describe('buildOpenApi', () => {
         }
       }
     }
-    expect(ids.size).toBe(6);
+    expect(ids.size).toBe(12);
     expect(ids.has('mozLinkIntersect')).toBe(true);
   });
 
@@ -81,6 +81,23 @@ describe('buildOpenApi', () => {
     };
     expect(req.properties.limit).toMatchObject({ maximum: 50, default: 25 });
     expect(req.properties.positive_targets?.maxItems).toBe(6);
+  });
+
+  it('describes the native API with the limits its validator enforces', () => {
+    const req = doc.components.schemas.NativeProspectsRequest as {
+      properties: {
+        limit: { maximum: number; default: number };
+        query: { properties: { competitors: { maxItems: number } } };
+      };
+    };
+    expect(req.properties.limit).toMatchObject({ maximum: 1000, default: 50 });
+    expect(req.properties.query.properties.competitors.maxItems).toBe(20);
+    for (const path of ['/api/v1/prospects', '/api/v1/overlap', '/api/v1/evidence']) {
+      expect(Object.keys(doc.paths[path]?.post?.responses ?? {}).sort(), path).toEqual(
+        ['200', '400', '401', '413', '429', '500'].sort(),
+      );
+    }
+    expect(Object.keys(doc.paths['/api/v1/export'] ?? {}).sort()).toEqual(['get', 'post']);
   });
 
   it('survives JSON serialisation unchanged', () => {

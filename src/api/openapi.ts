@@ -2,6 +2,7 @@
  * `GET /openapi.json`: an OpenAPI 3.1 description of the served routes, written by hand.
  */
 import { MOZ_OPENAPI_PATHS, MOZ_OPENAPI_SCHEMAS, MOZ_TOKEN_SCHEME } from './moz/openapi-moz.js';
+import { NATIVE_OPENAPI_PATHS, NATIVE_OPENAPI_SCHEMAS } from './native/openapi-native.js';
 import { OPENAPI_SCHEMAS } from './openapi-schemas.js';
 
 const json = (schema: string) => ({
@@ -68,7 +69,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       description:
         'Self-hosted link intersection (link gap) over your own index, compatible with ' +
         'DataForSEO backlinks/page_intersection/live and domain_intersection/live, and with ' +
-        'Moz Links API v2 link_intersect.',
+        'Moz Links API v2 link_intersect, plus the native API of the link-gap explorer (/api/v1).',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/' }],
@@ -94,6 +95,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         true,
       ),
       ...MOZ_OPENAPI_PATHS,
+      ...NATIVE_OPENAPI_PATHS,
       '/health': {
         get: {
           operationId: 'health',
@@ -104,7 +106,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
     },
     components: {
-      schemas: { ...OPENAPI_SCHEMAS, ...MOZ_OPENAPI_SCHEMAS },
+      schemas: { ...OPENAPI_SCHEMAS, ...MOZ_OPENAPI_SCHEMAS, ...NATIVE_OPENAPI_SCHEMAS },
       securitySchemes: {
         basicAuth: {
           type: 'http',

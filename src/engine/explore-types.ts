@@ -2,18 +2,22 @@
  * What the engine answers for the link-gap explorer (the native API, src/api/native): compact
  * prospect rows, the overlap between competitors, per-target freshness, one prospect's evidence
  * and the facts of the index. Ranks are on the 0–100 scale; times are
- * `YYYY-MM-DD hh:mm:ss +00:00`.
+ * `YYYY-MM-DD hh:mm:ss +00:00`. Pure: the web UI imports it too.
  */
 
 /** Sortable columns of the prospect table. */
-export type ProspectSortField =
-  | 'matches'
-  | 'domain_rank'
-  | 'page_rank'
-  | 'spam_score'
-  | 'backlinks'
-  | 'first_seen'
-  | 'prospect';
+export const PROSPECT_SORT_FIELDS = [
+  'matches',
+  'domain_rank',
+  'page_rank',
+  'spam_score',
+  'backlinks',
+  'first_seen',
+  'prospect',
+] as const;
+
+/** A sortable column of the prospect table. */
+export type ProspectSortField = (typeof PROSPECT_SORT_FIELDS)[number];
 
 /** A sort: the column and its direction; ties fall back to matches, domain rank, prospect. */
 export interface ProspectSort {

@@ -13,6 +13,7 @@ export type {
   ProspectSortField,
   TargetFreshness,
 } from './explore-types.js';
+export { PROSPECT_SORT_FIELDS } from './explore-types.js';
 export type {
   MozDomainRow,
   MozPageRow,

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeExploreParams } from '../../src/api/native/explore-params.js';
 import { startCli } from './run-cli.js';
 
 interface Envelope {
@@ -29,11 +30,16 @@ describe('linkgap demo', () => {
       err += d;
     });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const curl = await new Promise<string>((resolve, reject) => {
+    const explorerPrefix = 'Open the link-gap explorer in your browser: ';
+    const [curl, explorer] = await new Promise<[string, string]>((resolve, reject) => {
       child.stdout?.setEncoding('utf8').on('data', (d: string) => {
         out += d;
-        const line = out.split('\n').find((l) => l.trim().startsWith('curl -s http'));
-        if (line !== undefined) resolve(line.trim());
+        const lines = out.split('\n');
+        const line = lines.find((l) => l.trim().startsWith('curl -s http'));
+        const open = lines.find((l) => l.startsWith(explorerPrefix) && out.endsWith('\n'));
+        if (line !== undefined && open !== undefined) {
+          resolve([line.trim(), open.slice(explorerPrefix.length).trim()]);
+        }
       });
       void exited.then(() => reject(new Error(`demo ended early:\n${out}\n${err}`)));
     });
@@ -49,6 +55,20 @@ describe('linkgap demo', () => {
     expect(env.tasks[0]?.status_code).toBe(20000);
     expect(env.tasks[0]?.result[0]?.total_count).toBeGreaterThan(0);
     expect(url.startsWith('http://127.0.0.1:')).toBe(true);
+
+    // The last line: the explorer, preset with a question that has answers.
+    expect(out.trimEnd().split('\n').at(-1)).toBe(`${explorerPrefix}${explorer}`);
+    const page = await fetch(explorer);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const { query } = decodeExploreParams(new URL(explorer).searchParams);
+    const origin = new URL(explorer).origin;
+    const prospects = await fetch(`${origin}/api/v1/prospects`, {
+      method: 'POST',
+      body: JSON.stringify({ query, limit: 5 }),
+    });
+    expect(prospects.status).toBe(200);
+    expect(((await prospects.json()) as { total: number }).total).toBeGreaterThan(0);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

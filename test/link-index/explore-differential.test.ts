@@ -15,6 +15,7 @@ import {
   type Engine,
   openEngine,
   type PageIntersectionItem,
+  PROSPECT_SORT_FIELDS,
   type ProspectRow,
   type ProspectSort,
   type ProspectSortField,
@@ -28,15 +29,7 @@ import { randomQuery } from '../reference/random-query.js';
 import { buildDifferentialDb } from './differential-fixture.js';
 
 const QUERIES = 300;
-const FIELDS: ProspectSortField[] = [
-  'matches',
-  'domain_rank',
-  'page_rank',
-  'spam_score',
-  'backlinks',
-  'first_seen',
-  'prospect',
-];
+const FIELDS = PROSPECT_SORT_FIELDS;
 
 /** What a prospect row must agree on with the intersection item of the same unit. */
 interface Expected {

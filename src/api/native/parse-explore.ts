@@ -5,12 +5,12 @@
  * invalid field comes back as a failed `Result` naming its path (`query.competitors.1.value`).
  */
 import { z } from 'zod';
-import type { FilterExpr } from '../../core/filter/types.js';
 import type { IntersectQuery, QueryTarget, TargetSpec } from '../../core/query/intersect-query.js';
+import { linkConditions, linkFiltersFor } from '../../core/query/link-conditions.js';
 import { parseTarget } from '../../core/query/target.js';
 import type { Result } from '../../core/result.js';
 import { normalizeUrl } from '../../core/url/normalize-url.js';
-import type { ProspectSort } from '../../engine/explore-types.js';
+import { PROSPECT_SORT_FIELDS, type ProspectSort } from '../../engine/explore-types.js';
 import type { ExploreQuery, SiteEntry } from './types.js';
 
 /** Longest competitor or my-site entry. */
@@ -61,20 +61,13 @@ export const exploreQuerySchema = z
 
 const sortSchema = z
   .object({
-    field: z.enum([
-      'matches',
-      'domain_rank',
-      'page_rank',
-      'spam_score',
-      'backlinks',
-      'first_seen',
-      'prospect',
-    ]),
+    field: z.enum(PROSPECT_SORT_FIELDS),
     dir: z.enum(['asc', 'desc']).default('desc'),
   })
   .strict();
 
-const prospectsSchema = z
+/** The zod schema of the body (also the source of its OpenAPI schema). */
+export const prospectsSchema = z
   .object({
     query: exploreQuerySchema,
     sort: sortSchema.default({ field: 'matches', dir: 'desc' }),
@@ -83,11 +76,13 @@ const prospectsSchema = z
   })
   .strict();
 
-const overlapSchema = z
+/** The zod schema of the body (also the source of its OpenAPI schema). */
+export const overlapSchema = z
   .object({ query: exploreQuerySchema, combinations: z.number().int().min(1).max(100).default(10) })
   .strict();
 
-const evidenceSchema = z
+/** The zod schema of the body (also the source of its OpenAPI schema). */
+export const evidenceSchema = z
   .object({
     query: exploreQuerySchema,
     prospect: z
@@ -99,7 +94,8 @@ const evidenceSchema = z
   })
   .strict();
 
-const exportSchema = z
+/** The zod schema of the body (also the source of its OpenAPI schema). */
+export const exportSchema = z
   .object({
     query: exploreQuerySchema,
     sort: sortSchema.default({ field: 'matches', dir: 'desc' }),
@@ -189,7 +185,13 @@ export function toIntersectQuery(e: ExploreQuery): Result<IntersectQuery> {
     );
   }
   const domainMode = e.mode === 'domains';
-  const conditions = linkConditions(e);
+  const conditions = linkConditions({
+    ...e,
+    language: e.language?.toLowerCase() ?? null,
+    country: e.country?.toUpperCase() ?? null,
+    firstSeenAfter:
+      e.firstSeenAfter === null ? null : Date.parse(`${e.firstSeenAfter}T00:00:00Z`) / 1000,
+  });
   return {
     ok: true,
     value: {
@@ -201,10 +203,10 @@ export function toIntersectQuery(e: ExploreQuery): Result<IntersectQuery> {
       includeIndirect: true,
       excludeInternal: true,
       excludeTechnicalHosts: e.excludeTechnicalHosts,
-      linkFilters: targets.map((_, i) =>
-        conditions.length === 0
-          ? null
-          : conjoin(conditions.map((c) => withTarget(c, domainMode ? null : i))),
+      linkFilters: linkFiltersFor(
+        targets.map(() => null),
+        conditions,
+        domainMode,
       ),
       itemFilter: null,
       order: [],
@@ -247,48 +249,6 @@ function siteSpec(e: SiteEntry, exclude: boolean): Result<TargetSpec> {
       if (!isUrl) return fail('a prefix needs a URL starting with https:// or http://');
       return parse(raw.endsWith('*') ? raw : `${raw}*`, true, true);
   }
-}
-
-/** The per-link conditions the explorer's options ask for (target index set later). */
-function linkConditions(e: ExploreQuery): FilterExpr[] {
-  const out: FilterExpr[] = [];
-  const cond = (
-    name: string,
-    type: 'num' | 'bool' | 'str' | 'time' | 'array',
-    op: '=' | '>=' | '<=' | 'has',
-    value: number | boolean | string | null,
-  ): FilterExpr => ({ kind: 'cond', field: { target: 0, name }, type, op, value });
-  if (e.dofollowOnly) out.push(cond('dofollow', 'bool', '=', true));
-  if (e.minDomainRank !== null) out.push(cond('domain_from_rank', 'num', '>=', e.minDomainRank));
-  if (e.maxSpamScore !== null) {
-    out.push({
-      kind: 'or',
-      items: [
-        cond('backlink_spam_score', 'num', '<=', e.maxSpamScore),
-        cond('backlink_spam_score', 'num', '=', null),
-      ],
-    });
-  }
-  if (e.language !== null) {
-    out.push(cond('page_from_language', 'str', '=', e.language.toLowerCase()));
-  }
-  if (e.country !== null)
-    out.push(cond('domain_from_country', 'str', '=', e.country.toUpperCase()));
-  if (e.platform !== null) out.push(cond('domain_from_platform_type', 'array', 'has', e.platform));
-  if (e.firstSeenAfter !== null) {
-    const seconds = Date.parse(`${e.firstSeenAfter}T00:00:00Z`) / 1000;
-    out.push(cond('first_seen', 'time', '>=', seconds));
-  }
-  return out;
-}
-
-function conjoin(items: FilterExpr[]): FilterExpr {
-  return items.length === 1 ? (items[0] as FilterExpr) : { kind: 'and', items };
-}
-
-function withTarget(expr: FilterExpr, target: number | null): FilterExpr {
-  if (expr.kind === 'cond') return { ...expr, field: { ...expr.field, target } };
-  return { kind: expr.kind, items: expr.items.map((x) => withTarget(x, target)) };
 }
 
 function fail(message: string): Result<never> {

@@ -51,6 +51,9 @@ Examples:
   curl -u me:a-long-secret http://127.0.0.1:8080/v3/backlinks/page_intersection/live \\
     -H 'Content-Type: application/json' -d '[{"targets":{"1":"a.com","2":"b.com"}}]'
 
+The link-gap explorer (web UI) is at / and talks to the native API /api/v1 (docs/http-api.md);
+under credentials the browser asks for login:password (HTTP Basic).
+
 MCP (streamable HTTP, stateless) is served at /mcp with the same credentials; requests whose
 Host or Origin names another host than loopback, --host or --allowed-host get 403 (DNS
 rebinding protection). For stdio use \`linkgap mcp\`.`;
@@ -60,7 +63,7 @@ export function serveCommand(program: Command, ctx: CliContext): void {
   ctx
     .withDb(program.command('serve'))
     .description(
-      'serve the DataForSEO-compatible API (page/domain intersection) and MCP (/mcp) over the index',
+      'serve the link-gap explorer (/), the DataForSEO- and Moz-compatible APIs, the native API (/api/v1) and MCP (/mcp) over the index',
     )
     .option('--port <p>', 'TCP port (0 = any free port)', '8080')
     .option('--host <h>', 'address to bind', '127.0.0.1')

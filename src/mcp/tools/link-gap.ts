@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { parseTask } from '../../api/dataforseo/parse-task.js';
 import { STATUS } from '../../api/dataforseo/status.js';
 import { errorText } from '../../api/logger.js';
-import type { FilterExpr } from '../../core/filter/types.js';
 import type { IntersectQuery } from '../../core/query/intersect-query.js';
+import { linkConditions, linkFiltersFor } from '../../core/query/link-conditions.js';
 import { type GapRow, gapRows, renderGapTable } from './link-gap-rows.js';
 import { errorResult, okResult, type ToolDeps } from './results.js';
 
@@ -138,51 +138,14 @@ export function linkGapQuery(args: LinkGapArgs): LinkGapQuery {
   }
   const query = parsed.query;
   query.minMatching = minMatching;
-  const extra = linkConditions(args);
-  if (extra.length > 0) {
-    query.linkFilters = query.targets.map((_, i) => {
-      const own = query.linkFilters[i] ?? null;
-      const items = [...(own === null ? [] : [own]), ...extra.map((c) => withTarget(c, i))];
-      return items.length === 1 ? (items[0] as FilterExpr) : { kind: 'and', items };
-    });
-  }
-  return { ok: true, query };
-}
-
-/** The per-link conditions the options ask for (target set per competitor later). */
-function linkConditions(args: LinkGapArgs): FilterExpr[] {
-  const out: FilterExpr[] = [];
-  const cond = (
-    name: string,
-    type: 'num' | 'bool',
-    op: '=' | '>=' | '<=',
-    value: number | boolean | null,
-  ): FilterExpr => ({
-    kind: 'cond',
-    field: { target: 0, name },
-    type,
-    op,
-    value,
+  const extra = linkConditions({
+    dofollowOnly: args.dofollow_only,
+    minDomainRank: args.min_domain_rank,
+    maxSpamScore: args.max_spam_score,
   });
-  if (args.dofollow_only === true) out.push(cond('dofollow', 'bool', '=', true));
-  if (args.min_domain_rank !== undefined) {
-    out.push(cond('domain_from_rank', 'num', '>=', args.min_domain_rank));
-  }
-  if (args.max_spam_score !== undefined) {
-    out.push({
-      kind: 'or',
-      items: [
-        cond('backlink_spam_score', 'num', '<=', args.max_spam_score),
-        cond('backlink_spam_score', 'num', '=', null),
-      ],
-    });
-  }
-  return out;
-}
-
-function withTarget(expr: FilterExpr, target: number): FilterExpr {
-  if (expr.kind === 'cond') return { ...expr, field: { ...expr.field, target } };
-  return { kind: expr.kind, items: expr.items.map((e) => withTarget(e, target)) };
+  // The tool's conditions name their target (`N.field`) in both modes, as before.
+  if (extra.length > 0) query.linkFilters = linkFiltersFor(query.linkFilters, extra, false);
+  return { ok: true, query };
 }
 
 /** Register the tool on `server`. */
