@@ -9,7 +9,8 @@ import {
   decodeExploreParams,
   encodeExploreParams,
 } from '../../src/api/native/explore-params.js';
-import type { ExploreQuery, ProspectSort, ProspectSortField } from '../../src/api/native/types.js';
+import type { ExploreQuery, ProspectSort } from '../../src/api/native/types.js';
+import { PROSPECT_SORT_FIELDS } from '../../src/engine/explore-types.js';
 import { draftFromQuery, type FormDraft } from './draft.js';
 
 /** The explorer's screens: the prospect table, the overlap chart, what is in the index. */
@@ -21,17 +22,6 @@ export const PAGE_SIZES: readonly number[] = [25, 50, 100, 200];
 export const DEFAULT_PAGE_SIZE = 50;
 /** The highest first row the API accepts. */
 export const MAX_OFFSET = 1_000_000;
-
-/** Every sortable column, for checking a `sort` parameter. */
-export const SORT_FIELDS: readonly ProspectSortField[] = [
-  'matches',
-  'domain_rank',
-  'page_rank',
-  'spam_score',
-  'backlinks',
-  'first_seen',
-  'prospect',
-];
 
 const VIEWS: readonly View[] = ['prospects', 'overlap', 'index'];
 
@@ -57,7 +47,7 @@ export interface PageParams {
 /** A sort from the URL's unvalidated `{ field, dir }`; anything unknown → the default sort. */
 export function sortFromParam(s: Record<string, unknown> | undefined): ProspectSort {
   if (s === undefined) return { ...DEFAULT_SORT };
-  const field = SORT_FIELDS.find((f) => f === s.field);
+  const field = PROSPECT_SORT_FIELDS.find((f) => f === s.field);
   const dir = s.dir === 'asc' || s.dir === 'desc' ? s.dir : undefined;
   return field !== undefined && dir !== undefined ? { field, dir } : { ...DEFAULT_SORT };
 }
