@@ -1,0 +1,210 @@
+/**
+ * The prospect table: sortable headers (`aria-sort`), one ✓ column per competitor, a button per
+ * row that opens the evidence below it, and the pager.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type {
+  ExploreQuery,
+  ProspectSort,
+  ProspectSortField,
+  ProspectsResponse,
+} from '../../../src/api/native/types.js';
+import { formatCount, formatDay, formatScore, prospectHref, shortTarget } from '../format.js';
+import type { PageParams } from '../url-state.js';
+import { EvidencePanel } from './evidence-panel.js';
+import { Pager } from './pager.js';
+
+/** Props of `ProspectTable`. */
+export interface ProspectTableProps {
+  data: ProspectsResponse;
+  query: ExploreQuery;
+  params: PageParams;
+  loading: boolean;
+  onGo: (p: PageParams) => void;
+}
+
+interface Column {
+  field: ProspectSortField;
+  label: string;
+  /** The direction of a first click: the useful end first (high ranks, low spam, A–Z). */
+  first: ProspectSort['dir'];
+  numeric: boolean;
+  title?: string;
+}
+
+const COLUMNS: readonly Column[] = [
+  { field: 'prospect', label: 'Prospect', first: 'asc', numeric: false },
+  { field: 'domain_rank', label: 'Domain rank', first: 'desc', numeric: true, title: '0–100' },
+  { field: 'page_rank', label: 'Page rank', first: 'desc', numeric: true, title: '0–100' },
+  { field: 'spam_score', label: 'Spam', first: 'asc', numeric: true, title: 'Spam score 0–100' },
+  {
+    field: 'matches',
+    label: 'Matches',
+    first: 'desc',
+    numeric: true,
+    title: 'How many competitors it links to',
+  },
+  {
+    field: 'backlinks',
+    label: 'Backlinks',
+    first: 'desc',
+    numeric: true,
+    title: 'Counted backlinks to the competitors',
+  },
+  { field: 'first_seen', label: 'First seen', first: 'desc', numeric: false },
+];
+
+/** The table, its caption line and the pager. */
+export function ProspectTable({ data, query, params, loading, onGo }: ProspectTableProps) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const { sort } = params;
+  // A new question, sort or page closes every evidence panel.
+  const windowKey = `${data.generation}|${data.offset}|${sort.field}.${sort.dir}|${data.total}`;
+  useEffect(() => setOpen(new Set()), [windowKey]);
+
+  const toggle = (p: string) => {
+    const next = new Set(open);
+    if (next.has(p)) next.delete(p);
+    else next.add(p);
+    setOpen(next);
+  };
+  const onSort = (c: Column) => {
+    const dir = sort.field === c.field ? (sort.dir === 'asc' ? 'desc' : 'asc') : c.first;
+    onGo({ ...params, sort: { field: c.field, dir }, offset: 0 });
+  };
+  const span = COLUMNS.length + 2 + data.competitors.length;
+  return (
+    <div class={loading ? 'table-block is-loading' : 'table-block'}>
+      <div class="table-scroll">
+        <table class={`prospects mode-${data.mode}`}>
+          <caption class="visually-hidden">
+            Prospects, sorted by {COLUMNS.find((c) => c.field === sort.field)?.label ?? sort.field}{' '}
+            {sort.dir === 'asc' ? 'ascending' : 'descending'}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" class="col-expand">
+                <span class="visually-hidden">Evidence</span>
+              </th>
+              {COLUMNS.map((c) => {
+                const active = sort.field === c.field;
+                return (
+                  <th
+                    key={c.field}
+                    scope="col"
+                    class={c.numeric ? 'num' : c.field === 'prospect' ? 'prospect' : undefined}
+                    aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  >
+                    <button
+                      type="button"
+                      class="sort"
+                      title={c.title}
+                      onClick={() => onSort(c)}
+                      data-sort={c.field}
+                    >
+                      <span class="sort-label">{c.label}</span>
+                      <span class="sort-mark" aria-hidden="true">
+                        {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+              <th scope="col" class="plain-head">
+                Last seen
+              </th>
+              {data.competitors.map((t, i) => (
+                <th key={`${i}:${t}`} scope="col" class="tick-col" title={`Links to ${t}`}>
+                  <span class="cnum">{i + 1}</span>
+                  <span class="tick-name">{shortTarget(t)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((row, r) => {
+              const isOpen = open.has(row.prospect);
+              const evId = `ev-${data.offset + r}`;
+              const href = prospectHref(row.prospect, data.mode);
+              return [
+                <tr
+                  key={row.prospect}
+                  class={isOpen ? 'row is-open' : 'row'}
+                  data-prospect={row.prospect}
+                >
+                  <td class="col-expand">
+                    <button
+                      type="button"
+                      class="expand"
+                      aria-expanded={isOpen}
+                      aria-controls={isOpen ? evId : undefined}
+                      aria-label={`Evidence for ${row.prospect}`}
+                      onClick={() => toggle(row.prospect)}
+                    >
+                      <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
+                    </button>
+                  </td>
+                  <th scope="row" class="prospect">
+                    {href === undefined ? (
+                      <span class="url">{row.prospect}</span>
+                    ) : (
+                      <a class="url" href={href} target="_blank" rel="noopener noreferrer">
+                        {data.mode === 'pages'
+                          ? row.prospect.replace(/^https?:\/\//, '')
+                          : row.prospect}
+                      </a>
+                    )}
+                    {row.title !== null && row.title !== '' && (
+                      <span class="page-title">{row.title}</span>
+                    )}
+                  </th>
+                  <td class="num">{formatScore(row.domainRank)}</td>
+                  <td class="num">{formatScore(row.pageRank)}</td>
+                  <td class="num">{formatScore(row.spamScore)}</td>
+                  <td class="num">
+                    {row.matches}
+                    <span class="of"> / {data.competitors.length}</span>
+                  </td>
+                  <td class="num">{formatCount(row.backlinks)}</td>
+                  <td class="date" title={row.firstSeen ?? undefined}>
+                    {formatDay(row.firstSeen)}
+                  </td>
+                  <td class="date" title={row.lastSeen ?? undefined}>
+                    {formatDay(row.lastSeen)}
+                  </td>
+                  {data.competitors.map((t, i) => (
+                    <td key={`${i}:${t}`} class={row.linked[i] ? 'tick yes' : 'tick no'}>
+                      <span aria-hidden="true">{row.linked[i] ? '✓' : '–'}</span>
+                      <span class="visually-hidden">
+                        {row.linked[i] ? 'links to' : 'does not link to'} {shortTarget(t)}
+                      </span>
+                    </td>
+                  ))}
+                </tr>,
+                isOpen && (
+                  <tr key={`${row.prospect}#ev`} id={evId} class="evidence-row">
+                    <td colSpan={span}>
+                      <EvidencePanel
+                        query={query}
+                        prospect={row.prospect}
+                        generation={data.generation}
+                      />
+                    </td>
+                  </tr>
+                ),
+              ];
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Pager
+        offset={data.offset}
+        shown={data.items.length}
+        total={data.total}
+        limit={params.limit}
+        onOffset={(offset) => onGo({ ...params, offset })}
+        onLimit={(limit) => onGo({ ...params, limit, offset: 0 })}
+      />
+    </div>
+  );
+}
