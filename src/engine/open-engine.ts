@@ -1,7 +1,7 @@
 /**
  * `openEngine`: the `Engine` over the current link index generation under an index root.
  */
-import type { IntersectQuery, RankScale } from '../core/query/intersect-query.js';
+import type { IntersectQuery, RankScale, TargetSpec } from '../core/query/intersect-query.js';
 import {
   type Bitmap,
   bitmapOf,
@@ -24,6 +24,7 @@ import type {
   ProspectPage,
   ProspectRow,
   ProspectSort,
+  TargetFreshness,
 } from './explore-types.js';
 import { indexFacts } from './index-facts.js';
 import { createIndexView, type IndexView } from './index-view.js';
@@ -32,7 +33,7 @@ import type { MozQuery, MozResult } from './moz-types.js';
 import { runDomainQuery } from './run-domain.js';
 import { prospectUnit, runEvidence } from './run-evidence.js';
 import { runMozQuery } from './run-moz.js';
-import { runOverlap } from './run-overlap.js';
+import { type PageStamp, runOverlap, targetFreshness } from './run-overlap.js';
 import { runPageQuery } from './run-page.js';
 import {
   orderProspects,
@@ -58,6 +59,9 @@ import { linksOfPages, type SpecScratch, verifyPages } from './verify-pages.js';
  */
 export type PagePlan = 'auto' | 'scan' | 'verify';
 
+/** Target freshness entries kept per generation. */
+const FRESHNESS_CACHE = 1024;
+
 /** Hosts with at least this many links get a precomputed page set. */
 const POPULAR_HOST_LINKS = 1000;
 
@@ -79,6 +83,8 @@ export class LinkIndexEngine implements Engine {
   readonly #ownPages = new Map<number, Bitmap>();
   readonly #manifest: Manifest;
   #facts: IndexFacts | null = null;
+  readonly #freshnessCache = new Map<string, TargetFreshness>();
+  #pageStamp: PageStamp;
 
   constructor(
     view: IndexView,
@@ -89,6 +95,7 @@ export class LinkIndexEngine implements Engine {
   ) {
     this.#view = view;
     this.#manifest = manifest;
+    this.#pageStamp = { stamp: new Uint32Array(view.nPages), epoch: 0 };
     this.#plan = plan;
     this.#info = info;
     this.#pages = createUnitScratch(view.nPages);
@@ -222,11 +229,17 @@ export class LinkIndexEngine implements Engine {
     };
   }
 
-  #prospectPlan(q: IntersectQuery, sort: ProspectSort, sources: ProspectSources): ProspectPlan {
+  /** The plan of `q`; with every candidate's aggregates when the sort (or `every`) needs them. */
+  #prospectPlan(
+    q: IntersectQuery,
+    sort: ProspectSort,
+    sources: ProspectSources,
+    every = false,
+  ): ProspectPlan {
     const domainMode = q.source === 'domain';
     const scratch = domainMode ? this.#domains : this.#pages;
     const fields = this.#fieldsFor(q.rankScale);
-    const all = sortNeedsAggregates(sort.field, domainMode);
+    const all = every || sortNeedsAggregates(sort.field, domainMode);
     return guarded(scratch, () =>
       planProspects(this.#view, q, fields, scratch, domainMode, sources, all),
     );
@@ -246,7 +259,8 @@ export class LinkIndexEngine implements Engine {
     chunk = 1000,
   ): Promise<number> {
     const sources = this.#prospectSources(q);
-    const plan = this.#prospectPlan(q, sort, sources);
+    // Every row is wanted: one pass over the targets' postings beats per-page link walks.
+    const plan = this.#prospectPlan(q, sort, sources, true);
     const all = orderProspects(this.#view, plan, sort, 0, plan.units.length);
     for (let i = 0; i < all.length; i += chunk) {
       await sink(prospectRows(this.#view, plan, all.slice(i, i + chunk), sources));
@@ -258,9 +272,25 @@ export class LinkIndexEngine implements Engine {
     const domainMode = q.source === 'domain';
     const scratch = domainMode ? this.#domains : this.#pages;
     const fields = this.#fieldsFor(q.rankScale);
+    const any = { ...q, minMatching: 1 };
+    const first = this.#prospectSources(any).firstPhase;
     return guarded(scratch, () =>
-      runOverlap(this.#view, q, fields, scratch, domainMode, combinations),
+      runOverlap(this.#view, any, fields, scratch, domainMode, combinations, first, (t) =>
+        this.#freshness(t),
+      ),
     );
+  }
+
+  /** A target's freshness, computed once per generation (it depends on no query option). */
+  #freshness(t: TargetSpec): TargetFreshness {
+    const key = `${t.kind} ${t.includeSubdomains ? 1 : 0} ${t.value}`;
+    let f = this.#freshnessCache.get(key);
+    if (f === undefined) {
+      if (this.#freshnessCache.size >= FRESHNESS_CACHE) this.#freshnessCache.clear();
+      f = targetFreshness(this.#view, t, this.#pageStamp);
+      this.#freshnessCache.set(key, f);
+    }
+    return f;
   }
 
   async evidence(q: IntersectQuery, prospect: string, limit: number): Promise<Evidence | null> {

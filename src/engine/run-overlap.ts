@@ -6,14 +6,23 @@
 import type { IntersectQuery, TargetSpec } from '../core/query/intersect-query.js';
 import { describeTarget } from '../core/query/target-label.js';
 import { LINK_FLAG } from '../link-index/index.js';
-import { collect, popcount, releaseScratch, type UnitScratch } from './collect.js';
+import { type Collected, collect, popcount, releaseScratch, type UnitScratch } from './collect.js';
 import type { Overlap, TargetFreshness } from './explore-types.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
 import { resolveSpec } from './resolve-targets.js';
 import { formatSeconds } from './values.js';
 
-/** Run the overlap of `q`; `combinations` caps the combinations listed. */
+/** A per-page stamp array for counting distinct pages without a Set (reused across calls). */
+export interface PageStamp {
+  stamp: Uint32Array;
+  epoch: number;
+}
+
+/**
+ * Run the overlap of `q` (its `minMatching` must be 1); `combinations` caps the combinations
+ * listed; `firstPhase` may find the candidates faster than `collect` (null = use collect).
+ */
 export function runOverlap(
   v: IndexView,
   q: IntersectQuery,
@@ -21,12 +30,14 @@ export function runOverlap(
   scratch: UnitScratch,
   domainMode: boolean,
   combinations: number,
+  firstPhase: () => Collected | null,
+  freshness: (t: TargetSpec) => TargetFreshness,
 ): Overlap {
   const n = q.targets.length;
   const byCount = new Array<number>(n).fill(0);
   const perCompetitor = new Array<number>(n).fill(0);
   const combos = new Map<number, number>();
-  const c = collect(v, { ...q, minMatching: 1 }, fields, scratch, domainMode, false);
+  const c = firstPhase() ?? collect(v, q, fields, scratch, domainMode, false);
   try {
     for (let i = 0; i < c.candidates.length; i++) {
       const m = c.linked[i] as number;
@@ -50,24 +61,35 @@ export function runOverlap(
     byCount,
     combinations: top,
     perCompetitor,
-    freshness: q.targets.map((t) => targetFreshness(v, t)),
+    freshness: q.targets.map(freshness),
   };
 }
 
 /** Counts and dates of every backlink to `t` in the index (no link option applied). */
-export function targetFreshness(v: IndexView, t: TargetSpec): TargetFreshness {
+export function targetFreshness(v: IndexView, t: TargetSpec, seen: PageStamp): TargetFreshness {
   let backlinks = 0;
   let live = 0;
+  let pages = 0;
   let first = Number.POSITIVE_INFINITY;
   let last = 0;
-  const pages = new Set<number>();
+  seen.epoch++;
+  if (seen.epoch === 0xffffffff) {
+    seen.stamp.fill(0);
+    seen.epoch = 1;
+  }
+  const epoch = seen.epoch;
+  const stamp = seen.stamp;
   for (const s of resolveSpec(v, t)) {
     for (let j = s.from; j < s.to; j++) {
       const l = s.postings[j] as number;
       backlinks++;
       if (((s.flags[j] as number) & LINK_FLAG.lost) === 0) {
         live++;
-        pages.add(s.pages[j] as number);
+        const p = s.pages[j] as number;
+        if (stamp[p] !== epoch) {
+          stamp[p] = epoch;
+          pages++;
+        }
       }
       const f = v.link.firstSeen[l] as number;
       if (f < first) first = f;
@@ -79,7 +101,7 @@ export function targetFreshness(v: IndexView, t: TargetSpec): TargetFreshness {
     target: describeTarget(t),
     backlinks,
     liveBacklinks: live,
-    referringPages: pages.size,
+    referringPages: pages,
     lastSeen: backlinks === 0 ? null : formatSeconds(last),
     firstSeen: backlinks === 0 ? null : formatSeconds(first),
   };

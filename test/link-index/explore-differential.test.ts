@@ -204,6 +204,25 @@ describe('explorer engine methods vs page/domain intersection', () => {
       const combos = overlap.combinations.reduce((s, c) => s + c.prospects, 0);
       if (overlap.combinations.length < 100) expect(combos, label).toBe(any.total);
       expect(overlap.freshness).toHaveLength(q.targets.length);
+      // Freshness counts every live backlink of a target: the pages of a bare intersection.
+      for (const [t, f] of overlap.freshness.entries()) {
+        const bare = await engine.pageIntersection({
+          ...q,
+          source: 'page',
+          targets: [q.targets[t] as IntersectQuery['targets'][number]],
+          excludes: [],
+          minMatching: 1,
+          status: 'live',
+          includeIndirect: true,
+          excludeInternal: false,
+          excludeTechnicalHosts: false,
+          linkFilters: [null],
+          limit: 1,
+        });
+        expect(f.referringPages, label).toBe(bare.total_count);
+        expect(f.liveBacklinks).toBeLessThanOrEqual(f.backlinks);
+        expect(f.lastSeen === null, label).toBe(f.backlinks === 0);
+      }
 
       // Evidence of the first prospects: as many backlinks per competitor as the item has.
       for (const row of all.items.slice(0, 2)) {
