@@ -3,7 +3,8 @@
  * values seen on source pages (languages, countries, platform types, most frequent first) and
  * the most linked-to domains as example competitors. Computed once per generation.
  */
-import { isTechnicalHost } from '../build/technical-hosts/index.js';
+import { isTechnicalHost, TECHNICAL_HOSTS } from '../build/technical-hosts/index.js';
+import { hostFacts } from '../core/url/registrable-domain.js';
 import type { Manifest } from '../link-index/index.js';
 import { LINK_FLAG } from '../link-index/index.js';
 import type { IndexFacts } from './explore-types.js';
@@ -53,7 +54,16 @@ function byFrequency(c: DictColumn, split?: (text: string) => string[]): string[
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value]) => value);
 }
 
-/** Registrable domains (not technical hosts) by live external backlinks pointing at them. */
+/** The registrable domains of the technical hosts (`googleapis.com` for `fonts.googleapis.com`). */
+const TECHNICAL_DOMAINS: ReadonlySet<string> = new Set(
+  TECHNICAL_HOSTS.map((h) => hostFacts(h.host).domain),
+);
+
+/**
+ * Example competitors: registrable domains by live external backlinks pointing at them, among
+ * the domains crawled in the index (a site one competes with, not a widget or CDN only linked
+ * to) and not on or under the technical-host list.
+ */
 function topTargets(v: IndexView): Array<{ domain: string; backlinks: number }> {
   const { ids, nul, heap } = v.link.domainTo;
   const counts = new Uint32Array(heap.count);
@@ -63,9 +73,13 @@ function topTargets(v: IndexView): Array<{ domain: string; backlinks: number }> 
     const id = ids[l] as number;
     if (id !== nul) counts[id] = (counts[id] as number) + 1;
   }
+  const crawled = new Uint8Array(heap.count);
+  for (let p = 0; p < v.nPages; p++) crawled[v.page.domain[p] as number] = 1;
   const best: number[] = [];
   for (let d = 0; d < counts.length; d++) {
-    if ((counts[d] as number) > 0 && !isTechnicalHost(heap.get(d))) best.push(d);
+    if ((counts[d] as number) === 0 || crawled[d] === 0) continue;
+    const name = heap.get(d);
+    if (!isTechnicalHost(name) && !TECHNICAL_DOMAINS.has(name)) best.push(d);
   }
   best.sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b);
   return best

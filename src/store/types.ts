@@ -228,11 +228,6 @@ export interface LinkStore {
   /** Hand the built pages and links to the link index writer, columnar (see `IndexColumnSink`). */
   readIndexColumns(sink: IndexColumnSink, onProgress?: StepProgress): Promise<void>;
   /**
-   * The registrable domains with the most live external backlinks in the last build, most
-   * linked first (ties by name); empty before the first build.
-   */
-  topTargetDomains(limit: number): Promise<Array<{ domain: string; backlinks: number }>>;
-  /**
    * Page facts (spam score and signals, ranks, platform types, IP, country) of a page, host or
    * domain in the last build; null when the build has no page of it (or no build exists).
    * @param topPages how many of a site's highest-scoring pages to list

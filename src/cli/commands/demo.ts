@@ -10,9 +10,7 @@ import type { Command } from 'commander';
 import { parseTask } from '../../api/dataforseo/parse-task.js';
 import { DEFAULT_EXPLORE_QUERY, encodeExploreParams } from '../../api/native/explore-params.js';
 import type { SiteEntry } from '../../api/native/types.js';
-import { isTechnicalHost } from '../../build/technical-hosts/index.js';
 import type { Engine } from '../../engine/index.js';
-import type { LinkStore } from '../../store/index.js';
 import { CliError } from '../cli-error.js';
 import { describeBuild, describeIndex, runBuild, runIndex } from './build.js';
 import type { CliContext } from './context.js';
@@ -49,13 +47,12 @@ interface DemoTask {
   prospect: string | undefined;
 }
 
-/** Targets that share referring pages, with an exclude when one still leaves results. */
-async function demoTask(store: LinkStore, engine: Engine): Promise<DemoTask | undefined> {
-  // Competitors are sites people compete with, not font CDNs or social widgets.
-  const top = (await store.topTargetDomains(16))
-    .map((t) => t.domain)
-    .filter((d) => !isTechnicalHost(d))
-    .slice(0, 8);
+/**
+ * Targets that share referring pages, with an exclude when one still leaves results. The
+ * candidates are the index's example competitors (crawled sites, not CDNs or widgets).
+ */
+async function demoTask(engine: Engine): Promise<DemoTask | undefined> {
+  const top = (await engine.facts()).topTargets.map((t) => t.domain);
   for (let i = 0; i < top.length; i++) {
     for (let j = i + 1; j < top.length; j++) {
       const [a = '', b = ''] = [top[i], top[j]];
@@ -131,7 +128,7 @@ export function demoCommand(program: Command, ctx: CliContext): void {
         ctx.out('');
         ctx.out('What is in the index:');
         for (const line of describeStats(stats)) ctx.out(`  ${line}`);
-        return ctx.withEngine(o.db, (engine) => demoTask(store, engine));
+        return ctx.withEngine(o.db, (engine) => demoTask(engine));
       });
       const db = resolve(o.db);
       ctx.out('');

@@ -39,24 +39,6 @@ describe('DuckDBLinkStore', () => {
     await store.close();
   });
 
-  it('lists the most linked target domains, live external links only', async () => {
-    expect(await store.topTargetDomains(5)).toEqual([]);
-    const src = await store.openSource('s', 'f');
-    const captures = [
-      page(A, T1, [link('https://b.com/'), link('https://c.com/'), link('https://a.com/x')]),
-      page(A, T2, [link('https://b.com/')]),
-      page('https://d.com/', T2, [link('https://b.com/1'), link('https://c.com/')]),
-    ];
-    await store.appendBatch(src, { captures, errors: [], recordsDone: 3 });
-    await store.build();
-    // a.com → c.com is lost at T2 and a.com/x is internal.
-    expect(await store.topTargetDomains(5)).toEqual([
-      { domain: 'b.com', backlinks: 2 },
-      { domain: 'c.com', backlinks: 1 },
-    ]);
-    expect(await store.topTargetDomains(1)).toHaveLength(1);
-  });
-
   it('stores a capture once however often it is appended', async () => {
     const src = await store.openSource('s', 'f');
     const c = page(A, T1, [link('https://b.com/')]);

@@ -154,20 +154,6 @@ export class DuckDBLinkStore implements LinkStore {
     return readIndexColumns(this.#session, sink, onProgress);
   }
 
-  async topTargetDomains(limit: number): Promise<Array<{ domain: string; backlinks: number }>> {
-    const built = await this.#session.one(
-      "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'links'",
-    );
-    if (Number(built?.n ?? 0) === 0) return [];
-    const rows = await this.#session.all(
-      `SELECT domain_to AS domain, count(*) AS backlinks FROM links
-       WHERE NOT is_lost AND NOT is_internal GROUP BY domain_to
-       ORDER BY backlinks DESC, domain_to LIMIT ?`,
-      [limit],
-    );
-    return rows.map((r) => ({ domain: String(r.domain), backlinks: Number(r.backlinks) }));
-  }
-
   describeTarget(target: FactsTarget, topPages: number): Promise<TargetFacts | null> {
     return describeTarget(this.#session, target, topPages);
   }
