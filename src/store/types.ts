@@ -41,6 +41,60 @@ export interface CaptureBatch {
   errors: IngestErrorRecord[];
   /** All records with an index below this are now handled. */
   recordsDone: number;
+  /** A crawl's frontier changes, committed with the captures (so a fetch is stored once). */
+  frontier?: FrontierUpdate;
+}
+
+/** A URL to crawl: where it was found and how far from a seed. */
+export interface FrontierSeed {
+  url: string;
+  host: string;
+  depth: number;
+}
+
+/** What became of a taken frontier URL. */
+export type FrontierState = 'queued' | 'done' | 'failed' | 'disallowed';
+
+/** A frontier URL as the crawler takes it. */
+export interface FrontierItem extends FrontierSeed {
+  /** 'queued' (never fetched) or 'done' (due for a recrawl). */
+  state: FrontierState;
+  /** Validators of the last 2xx fetch (recrawl: conditional request), and its payload digest. */
+  etag: string | null;
+  lastModified: string | null;
+  payloadDigest: string | null;
+  /** ISO 8601 UTC of the last fetch, or null. */
+  fetchedAt: string | null;
+}
+
+/** The outcome of one fetch (or refusal) of a frontier URL. */
+export interface FrontierResult {
+  url: string;
+  state: Exclude<FrontierState, 'queued'>;
+  status: number | null;
+  fetchedAt: string | null;
+  /** Kept from the previous fetch when null and the answer is a 304. */
+  etag: string | null;
+  lastModified: string | null;
+  payloadDigest: string | null;
+  /** Why it failed or was refused (robots, timeout, …). */
+  error: string | null;
+}
+
+/** One batch of frontier changes of crawl `crawl`. */
+export interface FrontierUpdate {
+  crawl: string;
+  results: FrontierResult[];
+  /** Newly found URLs; ones the crawl already knows are ignored. */
+  discovered: FrontierSeed[];
+}
+
+/** Frontier counts of one crawl. */
+export interface FrontierStats {
+  queued: number;
+  done: number;
+  failed: number;
+  disallowed: number;
 }
 
 /** What appending a batch did. */
@@ -234,5 +288,19 @@ export interface LinkStore {
    */
   describeTarget(target: FactsTarget, topPages: number): Promise<TargetFacts | null>;
   stats(): Promise<StoreStats>;
+  /** Add URLs to crawl `crawl`'s frontier (known ones are left as they are); returns how many were new. */
+  frontierAdd(crawl: string, seeds: readonly FrontierSeed[]): Promise<number>;
+  /**
+   * Up to `limit` URLs of crawl `crawl` to fetch, shallowest and earliest found first: queued
+   * ones, then (with `recrawlBefore`, ISO UTC) done ones last fetched before that time. URLs in
+   * `skip` (in flight) are left out.
+   */
+  frontierTake(
+    crawl: string,
+    limit: number,
+    recrawlBefore: string | null,
+    skip: ReadonlySet<string>,
+  ): Promise<FrontierItem[]>;
+  frontierStats(crawl: string): Promise<FrontierStats>;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { type DuckDBAppender, DuckDBTimestampValue } from '@duckdb/node-api';
 import { signalsJson } from '../../core/capture-json.js';
 import type { LinkOccurrence } from '../../core/types.js';
 import type { AppendResult, CaptureBatch, SourceState, StoredCapture } from '../types.js';
+import { applyFrontierUpdate } from './frontier.js';
 import type { DuckDBSession } from './session.js';
 
 /** Writes batches for one store; capture ids come from a counter owned by the single writer. */
@@ -42,6 +43,7 @@ export class CaptureWriter {
              errors = errors + ? WHERE source_id = ?`,
           [batch.recordsDone, captures.length, batch.errors.length, source.sourceId],
         );
+        if (batch.frontier !== undefined) await applyFrontierUpdate(s, batch.frontier);
         return {
           added: captures.length,
           duplicates: batch.captures.length - captures.length,
@@ -52,6 +54,7 @@ export class CaptureWriter {
       // After the commit or the rollback: the staging tables are the connection's, not the batch's.
       await s.exec('DELETE FROM stage_keys');
       await s.exec('DELETE FROM stage_links_json');
+      await s.exec('DELETE FROM stage_frontier');
     }
   }
 

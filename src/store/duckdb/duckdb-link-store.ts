@@ -9,6 +9,9 @@ import type {
   BuildStats,
   CaptureBatch,
   FactsTarget,
+  FrontierItem,
+  FrontierSeed,
+  FrontierStats,
   IndexColumnSink,
   LineSink,
   LinkStore,
@@ -23,6 +26,7 @@ import { CaptureWriter } from './capture-writer.js';
 import { describeTarget } from './describe-target.js';
 import { exportCaptures } from './export-captures.js';
 import { exportLinks } from './export-links.js';
+import { addFrontier, frontierStats, takeFrontier } from './frontier.js';
 import { importLinksCsv } from './import-links-csv.js';
 import { readIndexColumns } from './index-columns.js';
 import { MIGRATIONS, RAW_SCHEMA, SCHEMA_VERSION, STAGE_SCHEMA } from './schema.js';
@@ -178,6 +182,23 @@ export class DuckDBLinkStore implements LinkStore {
       lastCapture: (row?.last as string | null) ?? null,
       built: build === undefined ? null : (JSON.parse(String(build.stats)) as BuildStats),
     };
+  }
+
+  frontierAdd(crawl: string, seeds: readonly FrontierSeed[]): Promise<number> {
+    return this.#session.transaction(() => addFrontier(this.#session, crawl, seeds));
+  }
+
+  frontierTake(
+    crawl: string,
+    limit: number,
+    recrawlBefore: string | null,
+    skip: ReadonlySet<string>,
+  ): Promise<FrontierItem[]> {
+    return takeFrontier(this.#session, crawl, limit, recrawlBefore, skip);
+  }
+
+  frontierStats(crawl: string): Promise<FrontierStats> {
+    return frontierStats(this.#session, crawl);
   }
 
   async close(): Promise<void> {

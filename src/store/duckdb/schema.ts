@@ -41,10 +41,18 @@ export const RAW_SCHEMA: readonly string[] = [
      message VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS builds (
      built_at TIMESTAMP NOT NULL, seconds DOUBLE NOT NULL, stats VARCHAR NOT NULL)`,
+  // The crawler's frontier (linkgap crawl), one row per (crawl, URL); a new table, so files of
+  // schema 2 get it on open without a migration.
+  `CREATE TABLE IF NOT EXISTS crawl_frontier (
+     crawl VARCHAR NOT NULL, url VARCHAR NOT NULL, host VARCHAR NOT NULL, depth INTEGER NOT NULL,
+     seq BIGINT NOT NULL, state VARCHAR NOT NULL, status SMALLINT, fetched_at TIMESTAMP,
+     etag VARCHAR, last_modified VARCHAR, payload_digest VARCHAR, error VARCHAR,
+     PRIMARY KEY (crawl, url))`,
 ];
 
 /** Staging tables, one per connection: the batch's keys, and links serialised by readers. */
 export const STAGE_SCHEMA: readonly string[] = [
   `CREATE TEMP TABLE IF NOT EXISTS stage_keys (url VARCHAR, fetched_at TIMESTAMP)`,
   `CREATE TEMP TABLE IF NOT EXISTS stage_links_json (capture_id BIGINT, links_json VARCHAR)`,
+  `CREATE TEMP TABLE IF NOT EXISTS stage_frontier (url VARCHAR, host VARCHAR, depth INTEGER, ord INTEGER)`,
 ];
