@@ -41,7 +41,10 @@ export interface Validators {
 
 /** Fetches one URL at a time per call; keep-alive connections are pooled per origin. */
 export interface Fetcher {
-  fetch(url: string, opts?: { validators?: Validators; signal?: AbortSignal }): Promise<FetchOutcome>;
+  fetch(
+    url: string,
+    opts?: { validators?: Validators; signal?: AbortSignal },
+  ): Promise<FetchOutcome>;
   close(): Promise<void>;
 }
 

@@ -292,13 +292,13 @@ export interface LinkStore {
   frontierAdd(crawl: string, seeds: readonly FrontierSeed[]): Promise<number>;
   /**
    * Up to `limit` URLs of crawl `crawl` to fetch, shallowest and earliest found first: queued
-   * ones, then (with `recrawlBefore`, ISO UTC) done ones last fetched before that time. URLs in
-   * `skip` (in flight) are left out.
+   * ones (unless `queued` is false), then (with `recrawlBefore`, ISO UTC) done ones last fetched
+   * before that time. URLs in `skip` (in flight) are left out.
    */
   frontierTake(
     crawl: string,
     limit: number,
-    recrawlBefore: string | null,
+    want: { queued: boolean; recrawlBefore: string | null },
     skip: ReadonlySet<string>,
   ): Promise<FrontierItem[]>;
   frontierStats(crawl: string): Promise<FrontierStats>;

@@ -191,10 +191,10 @@ export class DuckDBLinkStore implements LinkStore {
   frontierTake(
     crawl: string,
     limit: number,
-    recrawlBefore: string | null,
+    want: { queued: boolean; recrawlBefore: string | null },
     skip: ReadonlySet<string>,
   ): Promise<FrontierItem[]> {
-    return takeFrontier(this.#session, crawl, limit, recrawlBefore, skip);
+    return takeFrontier(this.#session, crawl, limit, want, skip);
   }
 
   frontierStats(crawl: string): Promise<FrontierStats> {

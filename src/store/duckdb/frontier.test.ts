@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FrontierResult, StoredCapture } from '../types.js';
 import { createDuckDBStore, type DuckDBLinkStore } from './duckdb-link-store.js';
 
+const ALL = { queued: true, recrawlBefore: null };
 const seed = (url: string, depth = 0) => ({ url, host: new URL(url).hostname, depth });
 const done = (url: string, extra: Partial<FrontierResult> = {}): FrontierResult => ({
   url,
@@ -40,7 +41,7 @@ describe('the crawl frontier', () => {
       ]),
     ).toBe(2);
     expect(await store.frontierAdd('c2', [seed('https://a.com/')])).toBe(1);
-    const taken = await store.frontierTake('c1', 10, null, new Set());
+    const taken = await store.frontierTake('c1', 10, ALL, new Set());
     expect(taken.map((t) => [t.url, t.depth])).toEqual([
       ['https://a.com/', 0],
       ['https://b.com/', 0],
@@ -48,7 +49,10 @@ describe('the crawl frontier', () => {
       ['https://a.com/x', 2],
     ]);
     expect(taken[0]).toMatchObject({ state: 'queued', host: 'a.com', etag: null, fetchedAt: null });
-    const skipped = await store.frontierTake('c1', 2, null, new Set(['https://a.com/']));
+    expect(
+      await store.frontierTake('c1', 10, { queued: false, recrawlBefore: null }, new Set()),
+    ).toEqual([]);
+    const skipped = await store.frontierTake('c1', 2, ALL, new Set(['https://a.com/']));
     expect(skipped.map((t) => t.url)).toEqual(['https://b.com/', 'https://a.com/y']);
     expect(await store.frontierStats('c1')).toEqual({
       queued: 4,
@@ -78,7 +82,7 @@ describe('the crawl frontier', () => {
       failed: 0,
       disallowed: 0,
     });
-    expect((await store.frontierTake('c1', 10, null, new Set())).map((t) => t.url)).toEqual([
+    expect((await store.frontierTake('c1', 10, ALL, new Set())).map((t) => t.url)).toEqual([
       'https://b.com/',
     ]);
     // A batch that fails leaves neither its captures nor its frontier changes.
@@ -129,9 +133,21 @@ describe('the crawl frontier', () => {
         discovered: [],
       },
     });
-    expect(await store.frontierTake('c1', 10, null, new Set())).toEqual([]);
-    expect(await store.frontierTake('c1', 10, '2026-12-01T09:00:00Z', new Set())).toEqual([]);
-    const due = await store.frontierTake('c1', 10, '2026-12-02T00:00:00Z', new Set());
+    expect(await store.frontierTake('c1', 10, ALL, new Set())).toEqual([]);
+    expect(
+      await store.frontierTake(
+        'c1',
+        10,
+        { queued: true, recrawlBefore: '2026-12-01T09:00:00Z' },
+        new Set(),
+      ),
+    ).toEqual([]);
+    const due = await store.frontierTake(
+      'c1',
+      10,
+      { queued: true, recrawlBefore: '2026-12-02T00:00:00Z' },
+      new Set(),
+    );
     expect(due).toEqual([
       {
         url: 'https://a.com/',
@@ -162,7 +178,12 @@ describe('the crawl frontier', () => {
         discovered: [],
       },
     });
-    const after = await store.frontierTake('c1', 10, '2026-12-04T00:00:00Z', new Set());
+    const after = await store.frontierTake(
+      'c1',
+      10,
+      { queued: true, recrawlBefore: '2026-12-04T00:00:00Z' },
+      new Set(),
+    );
     expect(after[0]).toMatchObject({
       etag: '"v1"',
       payloadDigest: 'sha1:AAAA',
@@ -179,7 +200,7 @@ describe('the crawl frontier', () => {
   it('treats hostile URLs as data', async () => {
     const evil = "https://a.com/'; DROP TABLE captures; --";
     await store.frontierAdd("c'1", [seed(evil)]);
-    expect((await store.frontierTake("c'1", 1, null, new Set()))[0]?.url).toBe(evil);
+    expect((await store.frontierTake("c'1", 1, ALL, new Set()))[0]?.url).toBe(evil);
     expect((await store.stats()).captures).toBe(0);
   });
 });

@@ -97,17 +97,18 @@ export async function takeFrontier(
   s: DuckDBSession,
   crawl: string,
   limit: number,
-  recrawlBefore: string | null,
+  want: { queued: boolean; recrawlBefore: string | null },
   skip: ReadonlySet<string>,
 ): Promise<FrontierItem[]> {
+  const { queued, recrawlBefore } = want;
   const rows = await s.all(
     `SELECT url, host, depth, state, etag, last_modified, payload_digest,
             strftime(fetched_at, '%Y-%m-%dT%H:%M:%SZ') AS fetched_at
      FROM crawl_frontier
-     WHERE crawl = ? AND (state = 'queued'
+     WHERE crawl = ? AND ((? AND state = 'queued')
        OR (CAST(? AS TIMESTAMP) IS NOT NULL AND state = 'done' AND fetched_at < CAST(? AS TIMESTAMP)))
      ORDER BY state = 'done', depth, seq LIMIT ?`,
-    [crawl, recrawlBefore, recrawlBefore, limit + skip.size],
+    [crawl, queued, recrawlBefore, recrawlBefore, limit + skip.size],
   );
   const out: FrontierItem[] = [];
   for (const r of rows) {
