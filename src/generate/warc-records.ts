@@ -3,11 +3,13 @@
  * seconds, and revisit records (identical-payload-digest profile). The other records are the
  * shared ones in `src/warc`.
  */
-import { type FetchRecordMeta, sha1Digest, warcRecord } from '../warc/index.js';
+import {
+  type FetchRecordMeta,
+  IDENTICAL_PAYLOAD_DIGEST_PROFILE,
+  revisitRecord as sharedRevisitRecord,
+} from '../warc/index.js';
 import { isoSeconds } from './iso-time.js';
 import { hash32 } from './prng.js';
-
-const REVISIT_PROFILE = 'http://netpreserve.org/warc/1.1/revisit/identical-payload-digest';
 
 /** A deterministic `<urn:uuid:…>` (version 4 layout) for a tuple of integers. */
 export function recordId(seed: number, a: number, b: number, c: number, d: number): string {
@@ -32,7 +34,7 @@ export interface RefersTo {
   date: number;
 }
 
-/** A revisit record: the HTTP head only, the payload digest of the earlier identical response. */
+/** A revisit record (identical-payload-digest): the HTTP head only, the earlier payload's digest. */
 export function revisitRecord(
   m: FetchRecordMeta,
   id: string,
@@ -40,24 +42,9 @@ export function revisitRecord(
   payloadDigest: string,
   to: RefersTo,
 ): Buffer {
-  const where: Array<[string, string]> = [];
-  if (m.ip !== undefined) where.push(['WARC-IP-Address', m.ip]);
-  if (m.warcinfoId !== undefined) where.push(['WARC-Warcinfo-ID', m.warcinfoId]);
-  return warcRecord(
-    [
-      ['WARC-Type', 'revisit'],
-      ['WARC-Target-URI', m.url],
-      ['WARC-Date', m.date],
-      ['WARC-Record-ID', id],
-      ...where,
-      ['WARC-Profile', REVISIT_PROFILE],
-      ['WARC-Refers-To', to.id],
-      ['WARC-Refers-To-Target-URI', to.url],
-      ['WARC-Refers-To-Date', warcDate(to.date)],
-      ['WARC-Block-Digest', sha1Digest(head)],
-      ['WARC-Payload-Digest', payloadDigest],
-      ['Content-Type', 'application/http; msgtype=response'],
-    ],
-    [head],
-  );
+  return sharedRevisitRecord(m, id, head, payloadDigest, IDENTICAL_PAYLOAD_DIGEST_PROFILE, {
+    id: to.id,
+    url: to.url,
+    date: warcDate(to.date),
+  });
 }

@@ -86,3 +86,51 @@ export function responseRecord(
   fields.push(['Content-Type', 'application/http; msgtype=response']);
   return warcRecord(fields, [head, body]);
 }
+
+/** WARC-Profile of a revisit whose payload equals an earlier record's (same digest). */
+export const IDENTICAL_PAYLOAD_DIGEST_PROFILE =
+  'http://netpreserve.org/warc/1.1/revisit/identical-payload-digest';
+/** WARC-Profile of a revisit for a 304 Not Modified answer to a conditional request. */
+export const SERVER_NOT_MODIFIED_PROFILE =
+  'http://netpreserve.org/warc/1.1/revisit/server-not-modified';
+
+/** The earlier record a revisit stands for. */
+export interface RevisitTarget {
+  /** Its WARC-Record-ID, when known (WARC-Refers-To). */
+  id?: string;
+  url: string;
+  /** ISO 8601 UTC to the second. */
+  date: string;
+}
+
+/**
+ * A revisit record: the HTTP head only, with the profile, what it refers to and (when known)
+ * the payload digest of the earlier response, so readers can resolve it to that content.
+ */
+export function revisitRecord(
+  m: FetchRecordMeta,
+  id: string,
+  head: Uint8Array,
+  payloadDigest: string | undefined,
+  profile: string,
+  to: RevisitTarget,
+  extra: { concurrentTo?: string } = {},
+): Buffer {
+  const fields: WarcFieldPair[] = [
+    ['WARC-Type', 'revisit'],
+    ['WARC-Target-URI', m.url],
+    ['WARC-Date', m.date],
+    ['WARC-Record-ID', id],
+  ];
+  if (extra.concurrentTo !== undefined) fields.push(['WARC-Concurrent-To', extra.concurrentTo]);
+  fields.push(...tail(m), ['WARC-Profile', profile]);
+  if (to.id !== undefined) fields.push(['WARC-Refers-To', to.id]);
+  fields.push(
+    ['WARC-Refers-To-Target-URI', to.url],
+    ['WARC-Refers-To-Date', to.date],
+    ['WARC-Block-Digest', sha1Digest(head)],
+  );
+  if (payloadDigest !== undefined) fields.push(['WARC-Payload-Digest', payloadDigest]);
+  fields.push(['Content-Type', 'application/http; msgtype=response']);
+  return warcRecord(fields, [head]);
+}
