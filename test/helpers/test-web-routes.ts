@@ -13,8 +13,8 @@ export interface RouteSpec {
   /** Extra response headers, in order. */
   headers?: Array<[string, string]>;
   body?: string | Uint8Array;
-  /** Content-Type unless `headers` has one; default `text/html; charset=utf-8`. */
-  contentType?: string;
+  /** Content-Type unless `headers` has one; default `text/html; charset=utf-8`; null: none. */
+  contentType?: string | null;
   /** Compress the body and send `Content-Encoding`. */
   encoding?: 'gzip' | 'deflate' | 'br';
   /** Send without Content-Length (`Transfer-Encoding: chunked`). */
@@ -89,8 +89,9 @@ function headOf(
 ): Array<[string, string]> {
   const h: Array<[string, string]> = [];
   const named = (n: string) => spec.headers?.some(([k]) => k.toLowerCase() === n) === true;
-  if (!named('content-type') && status !== 304 && spec.redirect === undefined)
-    h.push(['Content-Type', spec.contentType ?? 'text/html; charset=utf-8']);
+  const type = spec.contentType === undefined ? 'text/html; charset=utf-8' : spec.contentType;
+  if (!named('content-type') && type !== null && status !== 304 && spec.redirect === undefined)
+    h.push(['Content-Type', type]);
   if (spec.redirect !== undefined) h.push(['Location', spec.redirect]);
   if (spec.etag !== undefined) h.push(['ETag', spec.etag]);
   if (spec.lastModified !== undefined) h.push(['Last-Modified', spec.lastModified]);
