@@ -229,6 +229,18 @@ describe('CrawlWarcWriter', () => {
     expect(urls).toEqual(small.map((r) => r.url));
   });
 
+  it('appends in call order, and close waits for writes not awaited', async () => {
+    const writer = new CrawlWarcWriter({ dir: join(dir, 'order'), gzipLevel: 9 });
+    const order = [fetched[8], fetched[0], fetched[9], fetched[8]] as FetchedResponse[];
+    for (const r of order) void writer.write(r);
+    await writer.close();
+    expect(writer.files).toHaveLength(1);
+    const read = (await items(writer.files)).filter((i) => i.kind === 'http');
+    expect(read.map((i) => (i.kind === 'http' ? i.input.url : ''))).toEqual(
+      order.map((r) => r.url),
+    );
+  });
+
   it('leaves only complete gzip members on disk after every write', async () => {
     const writer = new CrawlWarcWriter({ dir: join(dir, 'complete') });
     for (const r of fetched.slice(0, 4)) {

@@ -90,31 +90,26 @@ export class CrawlWarcWriter {
     res: FetchedResponse,
     opts: { revisitOf?: RevisitOf } = {},
   ): Promise<WarcWriteResult> {
+    // Compression starts now, concurrently with other writes; the append waits its turn.
     const generation = this.#generation;
-    let built = await this.#build(res, opts.revisitOf, this.#infoId);
+    const first = this.#build(res, opts.revisitOf, this.#infoId);
+    first.catch(() => undefined);
     return this.#serial(async () => {
+      let built = await first;
       const bytes = built.members.reduce((n, m) => n + m.length, 0);
-      if (
-        this.#file === undefined ||
-        (this.#size > this.#infoSize && this.#size + bytes > this.#o.maxFileBytes)
-      )
-        await this.#rotate();
+      const full = this.#size > this.#infoSize && this.#size + bytes > this.#o.maxFileBytes;
+      if (this.#file === undefined || full) await this.#rotate();
       if (generation !== this.#generation)
         built = await this.#build(res, opts.revisitOf, this.#infoId);
       const data = Buffer.concat(built.members);
       const offset = this.#size;
       await this.#writeAll(data);
-      return {
-        file: this.#path,
-        offset,
-        length: data.length,
-        recordId: built.recordId,
-        payloadDigest: built.payloadDigest,
-      };
+      const { recordId, payloadDigest } = built;
+      return { file: this.#path, offset, length: data.length, recordId, payloadDigest };
     });
   }
 
-  /** Finish pending writes and close the current file. */
+  /** Finish the writes asked for so far and close the current file (a later write opens a new one). */
   async close(): Promise<void> {
     await this.#serial(async () => {
       await this.#file?.close();
