@@ -11,6 +11,8 @@ export interface FetchedResponse {
   /** ISO 8601 UTC, second precision (`2026-12-04T10:11:12Z`): when the response began. */
   fetchedAt: string;
   status: number;
+  /** The reason phrase as received (`OK`, `Not Found`; may be empty), for the WARC status line. */
+  statusText?: string;
   /** Response headers in wire order, names as sent. */
   headers: Array<[string, string]>;
   /** The body as transferred (still content-encoded: gzip, br, deflate), for the WARC record. */
@@ -39,12 +41,21 @@ export interface Validators {
   lastModified?: string;
 }
 
+/** Per-call options of {@link Fetcher.fetch}. */
+export interface FetchOptions {
+  validators?: Validators;
+  signal?: AbortSignal;
+  maxBodyBytes?: number;
+}
+
 /** Fetches one URL at a time per call; keep-alive connections are pooled per origin. */
 export interface Fetcher {
-  fetch(
-    url: string,
-    opts?: { validators?: Validators; signal?: AbortSignal },
-  ): Promise<FetchOutcome>;
+  /**
+   * Fetch `url` (GET, no redirect following, retries as configured). An aborted `signal`
+   * rejects with its reason. `maxBodyBytes` overrides the fetcher's limit for this call
+   * (robots.txt: 500 KiB).
+   */
+  fetch(url: string, opts?: FetchOptions): Promise<FetchOutcome>;
   close(): Promise<void>;
 }
 

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { warcinfoRecord } from '../warc/index.js';
 import { writeCapture } from './capture-json.js';
 import { planForLinks } from './choose-pages.js';
 import { type Compressor, createCompressor } from './gzip-pool.js';
@@ -25,7 +26,7 @@ import type {
 } from './types.js';
 import { warcRecordsOf } from './warc-capture.js';
 import { WarcFileWriter } from './warc-file-writer.js';
-import { recordId, warcDate, warcinfoRecord } from './warc-records.js';
+import { recordId, warcDate } from './warc-records.js';
 
 const WARC_ROLL_BYTES = 50 * 1024 * 1024;
 const NDJSON_ROLL_BYTES = 512 * 1024 * 1024;
@@ -72,7 +73,7 @@ function warcSink(
     level: GZIP_LEVEL,
     compressor,
     warcinfo: (filename) =>
-      warcinfoRecord(infoId, plan.snapshotTimes[k] as number, filename, [
+      warcinfoRecord(infoId, warcDate(plan.snapshotTimes[k] as number), filename, [
         ['software', 'linkgap generate (synthetic web)'],
         ['format', 'WARC File Format 1.1'],
         [

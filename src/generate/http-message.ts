@@ -4,9 +4,9 @@
  * chunked`. The payload digest follows WARC 1.1: SHA-1 of the entity body, i.e. with the
  * transfer encoding removed and the content encoding kept (iipc/warc-specifications#22).
  */
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { sha1Digest } from '../warc/index.js';
 import type { CaptureSpec, Site } from './types.js';
 
 const REASONS: Record<number, string> = {
@@ -21,32 +21,6 @@ const REASONS: Record<number, string> = {
 };
 
 const CHUNK = 4096;
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** RFC 4648 base32 (no padding needed for 20-byte SHA-1 digests). */
-export function base32(bytes: Uint8Array): string {
-  let out = '';
-  let bits = 0;
-  let value = 0;
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += B32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += B32[(value << (5 - bits)) & 31];
-  while (out.length % 8 !== 0) out += '=';
-  return out;
-}
-
-/** `sha1:<BASE32>` of some bytes, as WARC digests are written. */
-export function sha1Digest(...parts: Uint8Array[]): string {
-  const h = createHash('sha1');
-  for (const p of parts) h.update(p);
-  return `sha1:${base32(h.digest())}`;
-}
 
 /** RFC 7231 date of a time in seconds since the epoch. */
 export function httpDate(seconds: number): string {

@@ -3,18 +3,13 @@
  * record when the page is byte-identical to its previous capture (half of those cases), which
  * then refers to the earliest full response of that unchanged run.
  */
+import { requestRecord, responseRecord } from '../warc/index.js';
 import { httpRequest, httpResponse } from './http-message.js';
 import { fetchTime, planCaptures } from './plan-captures.js';
 import { hash32 } from './prng.js';
 import { renderHtml } from './render-html.js';
 import type { CaptureSpec, Site, WebPlan } from './types.js';
-import {
-  type RefersTo,
-  recordId,
-  requestRecord,
-  responseRecord,
-  revisitRecord,
-} from './warc-records.js';
+import { type RefersTo, recordId, revisitRecord, warcDate } from './warc-records.js';
 
 const TAG_REVISIT = 0x52455649;
 const TAG_CHARSET = 0x43485253;
@@ -68,7 +63,7 @@ export function warcRecordsOf(
   const plainCharset = hash32(plan.seed, TAG_CHARSET, site.index) % 7 === 0;
   const res = httpResponse(spec, site, html, plainCharset);
   const id = responseId(plan, k, spec.site, spec.slot, spec.variant);
-  const meta = { url: spec.url, date: spec.fetchedAt, ip: site.ip, warcinfoId };
+  const meta = { url: spec.url, date: warcDate(spec.fetchedAt), ip: site.ip, warcinfoId };
   const request = requestRecord(
     meta,
     recordId(plan.seed, k, spec.site, spec.slot * 4 + spec.variant, REQUEST),
@@ -85,7 +80,7 @@ export function warcRecordsOf(
       res.head,
       res.body,
       res.payloadDigest,
-      html === undefined ? undefined : 'text/html',
+      html === undefined ? {} : { identifiedPayloadType: 'text/html' },
     ),
   ];
 }

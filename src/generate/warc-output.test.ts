@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARCParser } from 'warcio';
 import type { Capture, LinkOccurrence } from '../core/types.js';
 import { normalizeUrl } from '../core/url/normalize-url.js';
-import { base32 } from './http-message.js';
+import { base32 } from '../warc/index.js';
 import { type GenerateSummary, generateWeb } from './index.js';
 
 interface Rec {

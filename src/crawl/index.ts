@@ -1,0 +1,39 @@
+/**
+ * @module crawl: `createFetcher` (undici), `createRobotsCache` (RFC 9309), `createHostScheduler`
+ * (per-host politeness), `CrawlWarcWriter` (WARC/1.1 archive), `classifyFetchError`, and the seams in types.ts.
+ */
+export { classifyFetchError, isRetriableClass } from './fetch/classify-fetch-error.js';
+export {
+  createFetcher,
+  DEFAULT_FETCH_MAX_BODY_BYTES,
+  DEFAULT_FETCH_TIMEOUT_MS,
+  type FetcherOptions,
+} from './fetch/create-fetcher.js';
+export type { OversizePolicy } from './fetch/fetch-once.js';
+export {
+  createHostScheduler,
+  type HostScheduler,
+  type HostSchedulerOptions,
+  type HostSchedulerStats,
+} from './politeness/host-scheduler.js';
+export {
+  createRobotsCache,
+  type RobotsCache,
+  type RobotsCacheOptions,
+} from './robots/robots-cache.js';
+export { productToken } from './robots/robots-rules.js';
+export type {
+  FetchErrorClass,
+  FetchedResponse,
+  Fetcher,
+  FetchOptions,
+  FetchOutcome,
+  RobotsRules,
+  Validators,
+} from './types.js';
+export {
+  CrawlWarcWriter,
+  type CrawlWarcWriterOptions,
+  type WarcWriteResult,
+} from './warc/crawl-warc-writer.js';
+export type { RevisitOf } from './warc/fetch-records.js';
