@@ -136,8 +136,13 @@ export async function benchExplore(o: ExploreBenchOptions): Promise<void> {
         let bytes = 0;
         const exportOne = async () => {
           bytes = 0;
-          await engine.exportProspects(q, sort, (rows) => {
-            for (const r of rows) bytes += csvLine([r.prospect, r.domainRank, ...r.linked]).length;
+          await engine.exportProspects(q, sort, {
+            begin: () => undefined,
+            rows: (rows) => {
+              for (const r of rows) {
+                bytes += csvLine([r.prospect, r.domainRank, ...r.linked]).length;
+              }
+            },
           });
         };
         const [exportMs] = await pair(Math.min(o.runs, 5), 1, exportOne, null);

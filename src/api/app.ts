@@ -10,6 +10,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Engine } from '../engine/types.js';
+import { allowedHostSet, checkHostAndOrigin } from '../mcp/host-check.js';
 import { type AuthConfig, authenticate } from './auth.js';
 import { toAiResponse } from './dataforseo/ai-response.js';
 import { buildEnvelope } from './dataforseo/envelope.js';
@@ -52,8 +53,9 @@ export interface AppOptions {
   /** Log one line per request (method, path, status, ms, credential name). */
   accessLog?: boolean;
   /**
-   * Host names `/mcp` accepts in `Host`/`Origin` besides the loopback names (DNS-rebinding
-   * protection): the configured bind host and any public name of the server.
+   * Host names `/mcp` and the explorer (`/`, `/assets/*`, `/api/v1/*`) accept in `Host`/`Origin`
+   * besides the loopback names (DNS-rebinding protection): the configured bind host and any
+   * public name of the server.
    */
   allowedHosts?: readonly string[];
   /** Moz `next_token` signer (default: a random key per app, one-hour tokens). */
@@ -196,6 +198,17 @@ export function createApp(opts: AppOptions): Hono<Env> {
     now,
   });
 
+  // The explorer is a browser app: the same DNS-rebinding and cross-origin checks as /mcp.
+  const browserHosts = allowedHostSet(opts.allowedHosts ?? []);
+  for (const path of ['/', '/assets/*', `${NATIVE_PREFIX}/*`]) {
+    app.use(path, async (c, next) => {
+      const check = checkHostAndOrigin(browserHosts, c.req.header('host'), c.req.header('origin'));
+      if (check.ok) return next();
+      return c.req.path.startsWith(NATIVE_PREFIX)
+        ? nativeError(c, 403, 'forbidden', `${check.message} (see serve --allowed-host).`)
+        : c.text(`${check.message} (see serve --allowed-host).`, 403);
+    });
+  }
   mountNativeRoutes(app, { engine: opts.engine, auth: opts.auth, limiter, maxBody, logger });
   mountWebUi(app, { root: opts.webRoot ?? null, auth: opts.auth });
 

@@ -94,7 +94,7 @@ describe('buildOpenApi', () => {
     expect(req.properties.query.properties.competitors.maxItems).toBe(20);
     for (const path of ['/api/v1/prospects', '/api/v1/overlap', '/api/v1/evidence']) {
       expect(Object.keys(doc.paths[path]?.post?.responses ?? {}).sort(), path).toEqual(
-        ['200', '400', '401', '413', '429', '500'].sort(),
+        ['200', '400', '401', '403', '413', '429', '500'].sort(),
       );
     }
     expect(Object.keys(doc.paths['/api/v1/export'] ?? {}).sort()).toEqual(['get', 'post']);

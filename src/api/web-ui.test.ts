@@ -78,3 +78,47 @@ describe('the web UI at /', () => {
     expect(r.text).toContain('npm run build');
   });
 });
+
+describe('the explorer against DNS rebinding and cross-origin calls', () => {
+  it('refuses other Host names and foreign Origins on /, /assets and /api/v1, not loopback', async () => {
+    const { request } = await import('node:http');
+    const app = createApp({
+      engine: createFakeEngine(),
+      auth: null,
+      allowedHosts: ['links.example.org'],
+    });
+    const served = await serveApp(app);
+    const call = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${served.url}${path}`, { headers }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (d: string) => {
+            body += d;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      for (const path of ['/', '/assets/x.js', '/api/v1/index']) {
+        expect((await call(path, { Host: 'evil.example.com' })).status, path).toBe(403);
+        expect(
+          (await call(path, { Host: '127.0.0.1:8080', Origin: 'http://evil.example.com' })).status,
+          path,
+        ).toBe(403);
+      }
+      const api = await call('/api/v1/index', { Host: 'evil.example.com:8080' });
+      expect(JSON.parse(api.body)).toMatchObject({ error: { code: 'forbidden' } });
+      expect((await call('/api/v1/index', { Host: 'localhost:8080' })).status).toBe(200);
+      expect((await call('/api/v1/index', { Host: 'links.example.org' })).status).toBe(200);
+      expect(
+        (await call('/api/v1/index', { Host: '127.0.0.1:1', Origin: 'http://127.0.0.1:1' })).status,
+      ).toBe(200);
+      // The DataForSEO routes are for servers, not browsers: not checked.
+      expect((await call('/health', { Host: 'evil.example.com' })).status).toBe(200);
+    } finally {
+      await served.close();
+    }
+  });
+});

@@ -19,7 +19,10 @@ export const PROSPECT_SORT_FIELDS = [
 /** A sortable column of the prospect table. */
 export type ProspectSortField = (typeof PROSPECT_SORT_FIELDS)[number];
 
-/** A sort: the column and its direction; ties fall back to matches, domain rank, prospect. */
+/**
+ * A sort: the column and its direction; ties fall back to matches desc, domain rank desc, then
+ * index order (unique, so windows never overlap; not URL order in page mode).
+ */
 export interface ProspectSort {
   field: ProspectSortField;
   dir: 'asc' | 'desc';
@@ -47,6 +50,14 @@ export interface ProspectRow {
   firstSeen: string | null;
   /** Latest last-seen time of those backlinks. */
   lastSeen: string | null;
+}
+
+/** Where an export's rows go (`Engine.exportProspects`). */
+export interface ProspectSink {
+  /** Once, when the plan is made and before any rows: how many rows will follow. */
+  begin(total: number): Promise<void> | void;
+  /** The next rows, in order; awaited before the next chunk is built. */
+  rows(rows: ProspectRow[]): Promise<void> | void;
 }
 
 /** One window of prospects. */

@@ -9,6 +9,7 @@ export type {
   Overlap,
   ProspectPage,
   ProspectRow,
+  ProspectSink,
   ProspectSort,
   ProspectSortField,
   TargetFreshness,

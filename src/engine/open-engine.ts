@@ -22,7 +22,7 @@ import type {
   IndexFacts,
   Overlap,
   ProspectPage,
-  ProspectRow,
+  ProspectSink,
   ProspectSort,
   TargetFreshness,
 } from './explore-types.js';
@@ -255,15 +255,16 @@ export class LinkIndexEngine implements Engine {
   async exportProspects(
     q: IntersectQuery,
     sort: ProspectSort,
-    sink: (rows: ProspectRow[]) => Promise<void> | void,
+    sink: ProspectSink,
     chunk = 1000,
   ): Promise<number> {
     const sources = this.#prospectSources(q);
     // Every row is wanted: one pass over the targets' postings beats per-page link walks.
     const plan = this.#prospectPlan(q, sort, sources, true);
     const all = orderProspects(this.#view, plan, sort, 0, plan.units.length);
+    await sink.begin(all.length);
     for (let i = 0; i < all.length; i += chunk) {
-      await sink(prospectRows(this.#view, plan, all.slice(i, i + chunk), sources));
+      await sink.rows(prospectRows(this.#view, plan, all.slice(i, i + chunk), sources));
     }
     return all.length;
   }
@@ -297,8 +298,9 @@ export class LinkIndexEngine implements Engine {
     const domainMode = q.source === 'domain';
     const u = prospectUnit(this.#view, this.#domainPages, prospect, domainMode);
     if (u < 0) return null;
-    const fields = this.#fieldsFor(q.rankScale);
-    return runEvidence(this.#view, q, fields, prospect, u, domainMode, limit);
+    const sources = this.#prospectSources(q);
+    const pages = domainMode ? Array.from(sources.pagesOfDomain(u)) : [u];
+    return runEvidence(this.#view, q, prospect, pages, sources.linksOfPages, limit);
   }
 
   async facts(): Promise<IndexFacts> {

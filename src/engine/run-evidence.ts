@@ -1,18 +1,17 @@
 /**
  * One prospect's evidence: every backlink from that page (or from any page of that registrable
  * domain) to each target that counts under the query's link scope and filters, best rank first.
+ * Read from the prospect's own pages' links (stored together per page), not the targets'
+ * postings, so it costs the prospect's size, not the competitors'.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { describeTarget } from '../core/query/target-label.js';
 import { hostFacts } from '../core/url/registrable-domain.js';
 import { NULL_I16 } from '../link-index/index.js';
 import { buildBacklink } from './backlink.js';
-import { targetTests } from './collect.js';
 import type { DomainPages } from './domain-candidates.js';
 import type { Evidence, EvidenceLink } from './explore-types.js';
 import type { IndexView } from './index-view.js';
-import type { LinkFields } from './link-fields.js';
-import { resolveSpec } from './resolve-targets.js';
 
 /** The unit id of a prospect string (page URL or registrable domain), or -1. */
 export function prospectUnit(
@@ -42,30 +41,23 @@ export function prospectUnit(
 export function runEvidence(
   v: IndexView,
   q: IntersectQuery,
-  fields: LinkFields,
   prospect: string,
-  u: number,
-  domainMode: boolean,
+  pages: number[],
+  linksOfPages: (pages: number[]) => number[][][],
   limit: number,
 ): Evidence {
-  const tests = targetTests(q, fields);
   const rankOf = (l: number) => {
     const r = v.link.rank[l] as number;
     return r === NULL_I16 ? -1 : r;
   };
+  const perTarget: number[][] = q.targets.map(() => []);
+  for (const lists of linksOfPages(pages)) {
+    lists.forEach((links, t) => {
+      for (const l of links) (perTarget[t] as number[]).push(l);
+    });
+  }
   const competitors = q.targets.map((t, i) => {
-    const test = tests[i] ?? { mask: 0, want: 1 << 20, pred: null };
-    const links: number[] = [];
-    for (const s of resolveSpec(v, t)) {
-      for (let j = s.from; j < s.to; j++) {
-        if (((s.flags[j] as number) & test.mask) !== test.want) continue;
-        const p = s.pages[j] as number;
-        if ((domainMode ? (v.page.domain[p] as number) : p) !== u) continue;
-        const l = s.postings[j] as number;
-        if (test.pred !== null && !test.pred(l)) continue;
-        links.push(l);
-      }
-    }
+    const links = perTarget[i] as number[];
     links.sort((a, b) => rankOf(b) - rankOf(a) || a - b);
     return {
       target: describeTarget(t),

@@ -9,7 +9,7 @@ import type {
   IndexFacts,
   Overlap,
   ProspectPage,
-  ProspectRow,
+  ProspectSink,
   ProspectSort,
 } from './explore-types.js';
 import type { MozQuery, MozResult } from './moz-types.js';
@@ -170,13 +170,14 @@ export interface Engine {
    */
   prospects(query: IntersectQuery, sort: ProspectSort): Promise<ProspectPage>;
   /**
-   * Every prospect of the query in `sort` order, handed to `sink` in chunks of `chunk` rows
-   * (awaited: backpressure), all from one generation. Returns the number of rows.
+   * Every prospect of the query in `sort` order, all from one generation: `sink.begin` gets the
+   * count once the plan is made (a failure before it means nothing was sent), then `sink.rows`
+   * the rows in chunks of `chunk` (awaited: backpressure). Returns the number of rows.
    */
   exportProspects(
     query: IntersectQuery,
     sort: ProspectSort,
-    sink: (rows: ProspectRow[]) => Promise<void> | void,
+    sink: ProspectSink,
     chunk?: number,
   ): Promise<number>;
   /** The overlap of the query's targets (its `minMatching` replaced by 1) and their freshness. */

@@ -2,7 +2,8 @@
  * The link-gap explorer in a real headless Chromium against a real `linkgap serve`: a small
  * generated web is ingested and built with the CLI, then the test fills the form, runs it, sorts,
  * pages, opens evidence, opens the overlap view, downloads the CSV export, checks the index page,
- * the 390 px layout and the shareable URL. What the page shows is compared with the native API's
+ * the 390 px layout and the shareable URL, a refused question and slow answers (nothing of an
+ * earlier question may stay on screen under a new one). What the page shows is compared with the native API's
  * own answers. Screenshots go to test-artifacts/web/.
  *
  * Needs Debian's `chromium` (`/usr/bin/chromium`, or LINKGAP_CHROMIUM); without it the suite is
@@ -13,7 +14,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeExploreParams } from '../../src/api/native/explore-params.js';
 import type {
@@ -89,6 +90,8 @@ describe.skipIf(process.env.CI !== 'true' && !hasChromium())('web explorer in Ch
   let context: BrowserContext;
   let page: Page;
   const problems: string[] = [];
+  /** Set by the step whose stubbed 400 answer the browser reports as a failed load. */
+  let expect400 = false;
   /** The page URL after sorting and paging, shared with a second browser below. */
   let shared = '';
   let sharedRows: string[] = [];
@@ -123,7 +126,11 @@ describe.skipIf(process.env.CI !== 'true' && !hasChromium())('web explorer in Ch
     p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   const watch = (p: Page) => {
     p.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      const refused =
+        expect400 &&
+        /status of 400/.test(m.text()) &&
+        m.location().url.endsWith('/api/v1/prospects');
+      if (m.type() === 'error' && !refused) problems.push(`console: ${m.text()}`);
     });
     p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   };
@@ -420,6 +427,133 @@ describe.skipIf(process.env.CI !== 'true' && !hasChromium())('web explorer in Ch
     const want = await expectedRows(page.url());
     expect(want.total).toBeGreaterThan(0);
     await expect.poll(() => shownRows(page), POLL).toEqual(want.items.map((r) => r.prospect));
+  });
+
+  /** Open a question by URL and wait for its first page of rows. */
+  const openQuestion = async (search: string): Promise<ProspectsResponse> => {
+    await page.goto(`${serve.url}/${search}`);
+    const want = await expectedRows(page.url());
+    expect(want.total).toBeGreaterThan(0);
+    await expect.poll(() => shownRows(page), POLL).toEqual(want.items.map((r) => r.prospect));
+    return want;
+  };
+  const exportLinks = () => page.locator('.results a[href^="/api/v1/export"]');
+  const expandButtons = () => page.locator('table.prospects button.expand');
+  /** Every `/api/v1/prospects` request waits until the returned release is called. */
+  const holdProspects = async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const held: Promise<void>[] = [];
+    const handler = (route: Route) => {
+      const passed = gate.then(() => route.continue());
+      held.push(passed);
+      return passed;
+    };
+    await page.route('**/api/v1/prospects', handler);
+    return async () => {
+      release();
+      // Unrouting while a request is still held would let Playwright answer it first.
+      await Promise.all(held);
+      await page.unroute('**/api/v1/prospects', handler);
+    };
+  };
+
+  it('shows the server’s refusal of a new question and nothing of the one before', async () => {
+    const [a, b] = index.topDomains;
+    const before = await openQuestion(`?c=${a}&c=${b}&mode=domains`);
+    expect(await exportLinks().count()).toBe(2);
+    expect(await page.locator('#results-title').textContent()).toBe(
+      `${before.total.toLocaleString('en-US')} prospects`,
+    );
+    const message = 'query.competitors.0.value: this server refuses refused.example';
+    expect400 = true;
+    await page.route('**/api/v1/prospects', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'invalid_request', message, field: 'query.competitors.0.value' },
+        }),
+      }),
+    );
+    try {
+      await page.fill('#c-0-value', 'refused.example');
+      await page.getByRole('button', { name: 'Find prospects' }).click();
+      await page.waitForURL(/[?&]c=refused\.example/);
+      const box = page.locator('.results .error-box');
+      await box.waitFor();
+      expect(await box.textContent()).toContain(message);
+      expect(await page.locator('#c-0-value-error').textContent()).toContain(
+        'this server refuses refused.example',
+      );
+      expect(await page.locator('#results-title').textContent()).toBe('Prospects');
+      expect(await page.locator('.results .meta').textContent()).not.toMatch(/\d+ ms/);
+      expect(await page.locator('table.prospects').count()).toBe(0);
+      expect(await page.locator('.pager').count()).toBe(0);
+      expect(await exportLinks().count()).toBe(0);
+      expect(await page.locator('.results').textContent()).not.toContain(
+        before.total.toLocaleString('en-US'),
+      );
+      await shot(page, 'refused');
+    } finally {
+      await page.unroute('**/api/v1/prospects');
+    }
+  });
+
+  it('keeps the earlier rows inert while the next sort loads, and none of an old question', async () => {
+    const [a, b, c] = index.topDomains;
+    const before = await openQuestion(`?c=${a}&c=${b}&mode=domains`);
+    expect(await expandButtons().count()).toBe(before.items.length);
+
+    // Another sort of the same question: the rows shown stay, dimmed, and do nothing.
+    let release = await holdProspects();
+    try {
+      await page.locator('button[data-sort="domain_rank"]').click();
+      await page.waitForURL(/sort=domain_rank\.desc/);
+      await page.locator('.table-block.is-loading').waitFor();
+      expect(await page.locator('#results-title').textContent()).toBe('Searching…');
+      expect(await shownRows(page)).toEqual(before.items.map((r) => r.prospect));
+      const states = await expandButtons().evaluateAll((bs) =>
+        bs.map((x) => x.hasAttribute('disabled')),
+      );
+      expect(states).toEqual(before.items.map(() => true));
+      expect(
+        await page
+          .locator('table.prospects button.sort, .pager button, .pager select')
+          .evaluateAll((bs) => bs.every((x) => x.hasAttribute('disabled'))),
+      ).toBe(true);
+      expect(await exportLinks().count()).toBe(0);
+      await shot(page, 'sort-loading');
+    } finally {
+      await release();
+    }
+    // (All rows match both competitors, so the new order may equal the old one.)
+    await expect.poll(() => page.locator('.table-block.is-loading').count(), POLL).toBe(0);
+    const sorted = await expectedRows(page.url());
+    expect(await shownRows(page)).toEqual(sorted.items.map((r) => r.prospect));
+    expect(await expandButtons().first().isEnabled()).toBe(true);
+    expect(await exportLinks().count()).toBe(2);
+
+    // A new question: nothing of the previous one while it loads.
+    release = await holdProspects();
+    try {
+      await page.fill('#c-1-value', c as string);
+      await page.getByRole('button', { name: 'Find prospects' }).click();
+      await page.waitForURL(new RegExp(`[?&]c=${(c as string).replace(/\./g, '\\.')}`));
+      await page.locator('.results .loading').waitFor();
+      expect(await page.locator('#results-title').textContent()).toBe('Searching…');
+      expect(await page.locator('table.prospects').count()).toBe(0);
+      expect(await expandButtons().count()).toBe(0);
+      expect(await exportLinks().count()).toBe(0);
+    } finally {
+      await release();
+    }
+    await expect.poll(() => page.locator('.results .loading').count(), POLL).toBe(0);
+    const next = await expectedRows(page.url());
+    expect(await shownRows(page)).toEqual(next.items.map((r) => r.prospect));
+    expect(await exportLinks().count()).toBe(2);
   });
 
   it('logged no console errors (CSP violations included)', () => {

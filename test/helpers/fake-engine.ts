@@ -27,6 +27,8 @@ export interface FakeEngine extends Engine {
   failNext: Error | null;
   /** How many prospects `prospects` / `exportProspects` have in all (`https://p<i>.example.org/`). */
   prospectTotal: number;
+  /** Make `exportProspects` throw once it has sent this many rows (null = never). */
+  failExportAfter: number | null;
 }
 
 /** Fake prospect `i` of a query with `targets` targets: it links to every target. */
@@ -163,6 +165,7 @@ export function createFakeEngine(
     closed: false,
     failNext: null,
     prospectTotal: 3,
+    failExportAfter: null,
     async prospects(q) {
       engine.queries.push(q);
       throwIfAsked(engine);
@@ -174,11 +177,15 @@ export function createFakeEngine(
     async exportProspects(q, _sort, sink, chunk = 1000) {
       engine.queries.push(q);
       throwIfAsked(engine);
+      await sink.begin(engine.prospectTotal);
       for (let i = 0; i < engine.prospectTotal; i += chunk) {
+        if (engine.failExportAfter !== null && i >= engine.failExportAfter) {
+          throw new Error('export failed half-way');
+        }
         const end = Math.min(engine.prospectTotal, i + chunk);
         const rows: ProspectRow[] = [];
         for (let j = i; j < end; j++) rows.push(fakeProspect(j, q.targets.length));
-        await sink(rows);
+        await sink.rows(rows);
       }
       return engine.prospectTotal;
     },

@@ -181,14 +181,21 @@ describe('explorer engine methods vs page/domain intersection', () => {
       const win = await engine.prospects({ ...q, offset, limit: 7 }, sort);
       expect(win.items, label).toEqual(all.items.slice(offset, offset + 7));
       const chunks: ProspectRow[][] = [];
+      let announced = -1;
       const n = await engine.exportProspects(
         q,
         sort,
-        (rows) => {
-          chunks.push(rows);
+        {
+          begin: (total) => {
+            announced = total;
+          },
+          rows: (rows) => {
+            chunks.push(rows);
+          },
         },
         5,
       );
+      expect(announced).toBe(all.total);
       expect(n).toBe(all.total);
       expect(chunks.every((c) => c.length <= 5)).toBe(true);
       expect(chunks.flat(), label).toEqual(all.items);

@@ -42,7 +42,7 @@ export function isAbort(e: unknown): boolean {
 }
 
 const HTTP_WORDS: Record<number, string> = {
-  401: 'The server wants a login: reload the page and sign in.',
+  401: 'The server wants a login: reload the page and sign in with a login:password credential (HTTP Basic), since a server with Bearer tokens only cannot be used from a browser.',
   404: 'The server has no such API route (is this linkgap serve, and up to date?).',
   413: 'The request is too large.',
   429: 'Too many requests: wait a moment and try again.',

@@ -57,6 +57,10 @@ describe('explore params', () => {
     expect(bad.query.minDomainRank).toBe('high');
     const r = parseExportRequest(bad);
     expect(!r.ok && r.field).toBe('query.minDomainRank');
+    for (const odd of ['%20', '0x2', '1e3', 'Infinity']) {
+      const q = decodeExploreParams(new URLSearchParams(`c=a.com&k=${odd}`)).query;
+      expect(typeof q.minMatching, odd).toBe('string');
+    }
     const flag = parseExportRequest(decodeExploreParams(new URLSearchParams('c=a.com&tech=maybe')));
     expect(!flag.ok && flag.field).toBe('query.excludeTechnicalHosts');
   });

@@ -83,8 +83,8 @@ export function decodeExploreParams(p: URLSearchParams): {
 } {
   const num = (v: string | null): unknown => {
     if (v === null || v === '') return null;
-    const n = Number(v);
-    return Number.isFinite(n) ? n : v;
+    // Plain decimals only: Number() would read ' ' as 0 and '0x2' as 2.
+    return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
   };
   const str = (v: string | null): string | null => (v === null || v === '' ? null : v);
   const flag = (v: string | null): unknown =>

@@ -122,6 +122,31 @@ describe('native API /api/v1', () => {
     expect(empty.json).toMatchObject({ items: [], total: 0 });
   });
 
+  it('answers a failed export plan with a JSON 500, and cuts the connection on a later failure', async () => {
+    const a = await open();
+    engine.failNext = new Error('plan failed');
+    const early = await a.request('/api/v1/export?c=a.com', { headers: AUTH });
+    expect(early.status).toBe(500);
+    expect(early.json).toEqual({
+      error: { code: 'internal', message: 'Internal error; try again later.' },
+    });
+    engine.prospectTotal = 5000;
+    engine.failExportAfter = 2000;
+    // The transfer never completes (the headers may not even arrive): no short file that looks whole.
+    const outcome = await fetch(`${a.url}/api/v1/export?c=a.com`, { headers: AUTH })
+      .then((r) => r.text())
+      .then(
+        () => 'complete',
+        () => 'failed',
+      );
+    expect(outcome).toBe('failed');
+    expect(logs.some((l) => l.includes('export failed mid-stream'))).toBe(true);
+    engine.failExportAfter = null;
+    expect(
+      (await a.request('/api/v1/export?c=a.com', { headers: AUTH })).text.split('\r\n'),
+    ).toHaveLength(5002);
+  });
+
   it('refuses bad requests in words, naming the field', async () => {
     const a = await open();
     const cases: Array<[string, unknown, string, string | undefined]> = [
@@ -149,6 +174,8 @@ describe('native API /api/v1', () => {
       if (message !== undefined) expect(err.message).toBe(message);
       expect(err.field).toBe(field);
     }
+    const numeric = await a.post('/api/v1/export', { format: 1, query: QUERY }, AUTH);
+    expect(numeric.json).toMatchObject({ error: { field: 'format' } });
     const fmt = await a.request('/api/v1/export?format=xlsx&c=a.com', { headers: AUTH });
     expect(fmt.status).toBe(400);
     expect(fmt.json).toMatchObject({ error: { field: 'format' } });

@@ -35,7 +35,7 @@ export interface NativeRouteOptions {
   logger: Logger;
 }
 
-type ErrorStatus = 400 | 401 | 404 | 405 | 413 | 429 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500;
 
 /** A native error response. */
 export function nativeError(
@@ -146,23 +146,28 @@ export function mountNativeRoutes(app: Hono<Env>, opts: NativeRouteOptions): voi
   app.post(`${NATIVE_PREFIX}/export`, limit, async (c) => {
     const body = await readJson(c);
     if (!body.ok) return nativeError(c, 400, 'invalid_request', body.message);
-    const raw = body.value as Record<string, unknown> | null;
-    const format = typeof raw?.format === 'string' ? raw.format : 'csv';
-    const rest = raw !== null && typeof raw === 'object' ? { ...raw } : raw;
-    if (rest !== null && typeof rest === 'object') delete (rest as Record<string, unknown>).format;
+    const raw = body.value;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      return exportOf(c, 'csv', parseExportRequest(raw));
+    }
+    const { format = 'csv', ...rest } = raw as Record<string, unknown>;
     return exportOf(c, format, parseExportRequest(rest));
   });
 
-  const exportOf = (
+  const exportOf = async (
     c: Context,
-    format: string,
+    format: unknown,
     parsed: ReturnType<typeof parseExportRequest>,
-  ): Response => {
+  ): Promise<Response> => {
     if (format !== 'csv' && format !== 'json') {
       return nativeError(c, 400, 'invalid_request', "format: must be 'csv' or 'json'", 'format');
     }
     if (!parsed.ok) return nativeError(c, 400, 'invalid_request', parsed.message, parsed.field);
-    return exportResponse(engine, parsed.value, format, opts.logger);
+    const outgoing = (c.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing;
+    return exportResponse(engine, parsed.value, format, {
+      logger: opts.logger,
+      ...(outgoing === undefined ? {} : { abortConnection: () => outgoing.destroy() }),
+    });
   };
 
   const routes: Record<string, string> = {

@@ -202,6 +202,7 @@ export const NATIVE_OPENAPI_SCHEMAS: Record<string, unknown> = {
 const COMMON_ERRORS = {
   '400': error('Invalid body or field; the message and `field` name it.'),
   '401': error('Missing or wrong credentials (WWW-Authenticate: Basic).'),
+  '403': error('Host not loopback/--host/--allowed-host, or a foreign Origin.'),
   '413': error('Body over the limit.'),
   '429': error('Rate limit; see Retry-After.'),
   '500': error('Internal error.'),
@@ -228,7 +229,7 @@ const exportResponses = {
     description:
       'The complete result in the sort order, streamed as a download: CSV (prospect, title, ' +
       'domain_rank, page_rank, spam_score, matches, backlinks, first_seen, last_seen, ' +
-      'links_to_1…n) or JSON `{mode, competitors, items, total}`.',
+      'links_to_1…n) or JSON `{mode, competitors, total, items}`.',
     content: {
       'text/csv': { schema: { type: 'string' } },
       'application/json': {
@@ -258,6 +259,7 @@ export const NATIVE_OPENAPI_PATHS: Record<string, unknown> = {
       responses: {
         '200': { description: 'The index summary.', content: json('NativeIndexSummary') },
         '401': COMMON_ERRORS['401'],
+        '403': COMMON_ERRORS['403'],
         '429': COMMON_ERRORS['429'],
         '500': COMMON_ERRORS['500'],
       },

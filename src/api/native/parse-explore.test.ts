@@ -163,6 +163,18 @@ describe('parseProspectsRequest', () => {
     expect(failure(body({ platform: 'Blogs!' })).field).toBe('query.platform');
     expect(failure(body({ firstSeenAfter: '2026-13-45' })).field).toBe('query.firstSeenAfter');
     expect(failure(body({ firstSeenAfter: 'yesterday' })).field).toBe('query.firstSeenAfter');
+    expect(failure(body({ firstSeenAfter: '2024-02-31' })).message).toContain('real date');
+    expect(parsed(body({ firstSeenAfter: '2024-02-29' })).query.minMatching).toBe(2);
+    expect(failure(body({ language: 'eng' })).field).toBe('query.language');
+    expect(failure(body({ language: 'en-US' })).field).toBe('query.language');
+    for (const suffix of ['com', 'co.uk', 'https://co.uk/']) {
+      const f = failure(
+        body({ competitors: [site(suffix, suffix.startsWith('http') ? 'host' : 'auto')] }),
+      );
+      expect(f.field, suffix).toBe('query.competitors.0.value');
+      expect(f.message).toContain('public suffix');
+    }
+    expect(failure(body({ mySites: [site('com')] })).field).toBe('query.mySites.0.value');
     expect(failure(body({ mode: 'hosts' })).field).toBe('query.mode');
     expect(failure(body({ surprise: 1 })).field).toBe('query');
     expect(failure(body({}, { limit: 1001 })).field).toBe('limit');

@@ -10,6 +10,7 @@ import { linkConditions, linkFiltersFor } from '../../core/query/link-conditions
 import { parseTarget } from '../../core/query/target.js';
 import type { Result } from '../../core/result.js';
 import { normalizeUrl } from '../../core/url/normalize-url.js';
+import { hostFacts } from '../../core/url/registrable-domain.js';
 import { PROSPECT_SORT_FIELDS, type ProspectSort } from '../../engine/explore-types.js';
 import type { ExploreQuery, SiteEntry } from './types.js';
 
@@ -45,13 +46,18 @@ export const exploreQuerySchema = z
     dofollowOnly: z.boolean().default(false),
     minDomainRank: rank,
     maxSpamScore: rank,
-    language: word(16, /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language code like en'),
+    // The index keeps two-letter codes (src/ingest/html/normalize-lang.ts).
+    language: word(2, /^[A-Za-z]{2}$/, 'must be a two-letter language code like en'),
     country: word(2, /^[A-Za-z]{2}$/, 'must be a two-letter country code like DE'),
     platform: word(40, /^[a-z][a-z-]*$/, 'must be a platform type like blogs'),
     firstSeenAfter: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'must be a real date')
+      .refine((d) => {
+        const t = Date.parse(`${d}T00:00:00Z`);
+        // 2024-02-31 parses (as March 2nd): a real date reads back the same.
+        return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+      }, 'must be a real date')
       .nullable()
       .default(null),
     excludeTechnicalHosts: z.boolean().default(false),
@@ -233,6 +239,24 @@ function siteSpec(e: SiteEntry, exclude: boolean): Result<TargetSpec> {
     if (!n.ok) return fail(`not a valid URL (${n.reason}): ${raw}`);
     return parse(new URL(n.url).hostname, includeSubdomains);
   };
+  const spec = scopedSpec(e, raw, isUrl, parse, hostSpec, exclude);
+  if (spec.ok && (spec.value.kind === 'domain' || spec.value.kind === 'host')) {
+    // `com` or `co.uk` names no site: it would match every link under a public suffix.
+    if (hostFacts(spec.value.value).tld === spec.value.value) {
+      return fail(`${spec.value.value} is a public suffix, not a site: name a domain under it`);
+    }
+  }
+  return spec;
+}
+
+function scopedSpec(
+  e: SiteEntry,
+  raw: string,
+  isUrl: boolean,
+  parse: (s: string, includeSubdomains: boolean, allowPrefix?: boolean) => Result<TargetSpec>,
+  hostSpec: (includeSubdomains: boolean) => Result<TargetSpec>,
+  exclude: boolean,
+): Result<TargetSpec> {
   switch (e.scope) {
     case 'auto':
       return parse(raw, true, exclude);

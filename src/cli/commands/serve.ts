@@ -78,7 +78,7 @@ export function serveCommand(program: Command, ctx: CliContext): void {
     .option('--reload-interval <ms>', 'how often to look for a new index generation', '2000')
     .option(
       '--allowed-host <name>',
-      'a host name MCP clients may use in Host/Origin at /mcp besides loopback and --host (repeat)',
+      'a host name the explorer and MCP clients may use in Host/Origin besides loopback and --host (repeat)',
       (v: string, prev: string[] = []) => [...prev, v],
     )
     .addHelpText('after', HELP_EXAMPLES)

@@ -104,12 +104,21 @@ export function App() {
   const { query, sort, offset, limit, view } = params;
   const qKey = query === null ? null : `${queryKey(query)}#${run}`;
 
-  const summary = useRequest(`index#${summaryTick}`, (signal) => fetchIndexSummary(signal));
+  // The summary of the previous generation stays usable while the new one loads.
+  const summary = useRequest(
+    `index#${summaryTick}`,
+    (signal) => fetchIndexSummary(signal),
+    'index',
+  );
+  const summaryData = summary.data ?? summary.stale?.data ?? null;
+  // Another sort or page of the same run keeps its rows on screen (dimmed) while it loads; a
+  // new question or run does not.
   const prospects = useRequest(
     query !== null && view !== 'index'
       ? `${qKey}|${sort.field}.${sort.dir}|${offset}|${limit}`
       : null,
     (signal) => fetchProspects({ query: query as ExploreQuery, sort, offset, limit }, signal),
+    qKey,
   );
   const emptyAnswer = prospects.data !== null && prospects.data.total === 0;
   const overlap = useRequest(
@@ -151,8 +160,8 @@ export function App() {
     submit(r.query);
   };
   const onExample = () => {
-    if (summary.data === null) return;
-    const q = exampleQuery(summary.data);
+    if (summaryData === null) return;
+    const q = exampleQuery(summaryData);
     if (q !== null) submit(q);
   };
   const onView = (v: View) => go({ ...params, view: v });
@@ -197,7 +206,7 @@ export function App() {
               draft={draft}
               onDraft={onDraft}
               errors={[...formErrors, ...serverFieldError]}
-              summary={summary.data}
+              summary={summaryData}
               busy={prospects.loading}
               onSubmit={onSubmit}
               onExample={onExample}

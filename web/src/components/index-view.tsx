@@ -21,7 +21,7 @@ export function IndexView({ summary, query, overlap }: IndexViewProps) {
   if (summary.error !== null) {
     return <ErrorBox error={summary.error} title="The index summary could not be loaded" />;
   }
-  const s = summary.data;
+  const s = summary.data ?? summary.stale?.data ?? null;
   if (s === null) return <Loading what="the index summary" />;
   const count = (n: number | null) => (n === null ? '—' : formatCount(n));
   const facts: Array<[string, string]> = [

@@ -8,12 +8,22 @@ export interface PagerProps {
   shown: number;
   total: number;
   limit: number;
+  /** Every control off (the rows above are loading). */
+  disabled?: boolean;
   onOffset: (offset: number) => void;
   onLimit: (limit: number) => void;
 }
 
 /** The pager under the table. */
-export function Pager({ offset, shown, total, limit, onOffset, onLimit }: PagerProps) {
+export function Pager({
+  offset,
+  shown,
+  total,
+  limit,
+  disabled = false,
+  onOffset,
+  onLimit,
+}: PagerProps) {
   const last = Math.min(Math.max(0, Math.floor((total - 1) / limit) * limit), MAX_OFFSET);
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.max(1, Math.ceil(total / limit));
@@ -27,13 +37,18 @@ export function Pager({ offset, shown, total, limit, onOffset, onLimit }: PagerP
         </span>
       </p>
       <div class="pager-buttons">
-        <button type="button" class="secondary" disabled={offset === 0} onClick={() => onOffset(0)}>
+        <button
+          type="button"
+          class="secondary"
+          disabled={disabled || offset === 0}
+          onClick={() => onOffset(0)}
+        >
           <span aria-hidden="true">«</span> First
         </button>
         <button
           type="button"
           class="secondary"
-          disabled={offset === 0}
+          disabled={disabled || offset === 0}
           onClick={() => onOffset(Math.max(0, offset - limit))}
         >
           <span aria-hidden="true">‹</span> Previous
@@ -41,7 +56,7 @@ export function Pager({ offset, shown, total, limit, onOffset, onLimit }: PagerP
         <button
           type="button"
           class="secondary"
-          disabled={offset + limit >= total || offset + limit > MAX_OFFSET}
+          disabled={disabled || offset + limit >= total || offset + limit > MAX_OFFSET}
           onClick={() => onOffset(offset + limit)}
         >
           Next <span aria-hidden="true">›</span>
@@ -49,7 +64,7 @@ export function Pager({ offset, shown, total, limit, onOffset, onLimit }: PagerP
         <button
           type="button"
           class="secondary"
-          disabled={offset >= last}
+          disabled={disabled || offset >= last}
           onClick={() => onOffset(last)}
         >
           Last <span aria-hidden="true">»</span>
@@ -59,6 +74,7 @@ export function Pager({ offset, shown, total, limit, onOffset, onLimit }: PagerP
           <select
             id="page-size"
             value={String(limit)}
+            disabled={disabled}
             onChange={(e) => onLimit(Number(e.currentTarget.value))}
           >
             {PAGE_SIZES.map((n) => (

@@ -19,6 +19,10 @@ export interface ProspectTableProps {
   data: ProspectsResponse;
   query: ExploreQuery;
   params: PageParams;
+  /**
+   * `data` is an earlier sort or window of the question, shown dimmed while the asked one
+   * loads: its evidence, sort and paging controls are disabled, its evidence panels closed.
+   */
   loading: boolean;
   onGo: (p: PageParams) => void;
 }
@@ -80,6 +84,7 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
           <caption class="visually-hidden">
             Prospects, sorted by {COLUMNS.find((c) => c.field === sort.field)?.label ?? sort.field}{' '}
             {sort.dir === 'asc' ? 'ascending' : 'descending'}
+            {loading && ': loading, the rows shown are the earlier ones'}
           </caption>
           <thead>
             <tr>
@@ -100,6 +105,7 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
                       class="sort"
                       title={c.title}
                       onClick={() => onSort(c)}
+                      disabled={loading}
                       data-sort={c.field}
                     >
                       <span class="sort-label">{c.label}</span>
@@ -123,7 +129,7 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
           </thead>
           <tbody>
             {data.items.map((row, r) => {
-              const isOpen = open.has(row.prospect);
+              const isOpen = !loading && open.has(row.prospect);
               const evId = `ev-${data.offset + r}`;
               const href = prospectHref(row.prospect, data.mode);
               return [
@@ -140,6 +146,7 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
                       aria-controls={isOpen ? evId : undefined}
                       aria-label={`Evidence for ${row.prospect}`}
                       onClick={() => toggle(row.prospect)}
+                      disabled={loading}
                     >
                       <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
                     </button>
@@ -202,6 +209,7 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
         shown={data.items.length}
         total={data.total}
         limit={params.limit}
+        disabled={loading}
         onOffset={(offset) => onGo({ ...params, offset })}
         onLimit={(limit) => onGo({ ...params, limit, offset: 0 })}
       />

@@ -46,9 +46,14 @@ export function describeQuery(q: ExploreQuery): string {
   return `${what} linking to ${k}${mine}`;
 }
 
-/** The results region. */
+/**
+ * The results region. Totals, timings and export links are shown only with the answer to the
+ * question described; while the next sort or page of the same question loads, the rows before
+ * it stay dimmed and inert; a new question or a failed one shows no earlier rows at all.
+ */
 export function Results({ params, query, prospects, overlap, onGo, onRun, onList }: ResultsProps) {
   const data = prospects.data;
+  const stale = prospects.loading ? (prospects.stale?.data ?? null) : null;
   const labels = data?.competitors ?? query.competitors.map((c) => c.value);
   const onView = (view: PageParams['view']) => onGo({ ...params, view });
   return (
@@ -56,26 +61,28 @@ export function Results({ params, query, prospects, overlap, onGo, onRun, onList
       <div class="results-head">
         <div>
           <h2 id="results-title" aria-live="polite">
-            {data === null
-              ? prospects.loading
+            {data !== null
+              ? plural(data.total, 'prospect')
+              : prospects.loading
                 ? 'Searching…'
-                : 'Prospects'
-              : plural(data.total, 'prospect')}
+                : 'Prospects'}
           </h2>
           <p class="meta">
             {describeQuery(query)}
             {data !== null && <> · {formatMs(data.tookMs)}</>}
           </p>
         </div>
-        <p class="exports">
-          <span>Download all:</span>{' '}
-          <a class="button secondary" href={exportHref('csv', query, params.sort)} download>
-            CSV
-          </a>{' '}
-          <a class="button secondary" href={exportHref('json', query, params.sort)} download>
-            JSON
-          </a>
-        </p>
+        {data !== null && (
+          <p class="exports">
+            <span>Download all:</span>{' '}
+            <a class="button secondary" href={exportHref('csv', query, params.sort)} download>
+              CSV
+            </a>{' '}
+            <a class="button secondary" href={exportHref('json', query, params.sort)} download>
+              JSON
+            </a>
+          </p>
+        )}
       </div>
       <ol class="legend" aria-label="Competitors">
         {labels.map((t, i) => (
@@ -110,17 +117,15 @@ export function Results({ params, query, prospects, overlap, onGo, onRun, onList
           onMinMatching={(k) => onList({ ...query, minMatching: k })}
         />
       ) : data === null ? (
-        prospects.loading && <Loading what="prospects" />
+        stale !== null && stale.total > 0 ? (
+          <ProspectTable data={stale} query={query} params={params} loading onGo={onGo} />
+        ) : (
+          prospects.loading && <Loading what="prospects" />
+        )
       ) : data.total === 0 ? (
         <EmptyAnswer query={query} overlap={overlap.data} onRun={onRun} />
       ) : (
-        <ProspectTable
-          data={data}
-          query={query}
-          params={params}
-          loading={prospects.loading}
-          onGo={onGo}
-        />
+        <ProspectTable data={data} query={query} params={params} loading={false} onGo={onGo} />
       )}
     </section>
   );
