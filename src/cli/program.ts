@@ -12,6 +12,7 @@ import { createDuckDBStore, type LinkStore } from '../store/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import { buildCommand } from './commands/build.js';
 import type { CliContext } from './commands/context.js';
+import { crawlCommand } from './commands/crawl.js';
 import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/export.js';
@@ -64,6 +65,7 @@ export function createProgram(): { program: Command; exitCode: () => number } {
   demoCommand(program, ctx);
   generateCommand(program, ctx);
   ingestCommand(program, ctx);
+  crawlCommand(program, ctx);
   buildCommand(program, ctx);
   exportCommand(program, ctx);
   statsCommand(program, ctx);

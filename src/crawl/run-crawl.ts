@@ -17,6 +17,7 @@ import type {
   LinkStore,
   StoredCapture,
 } from '../store/index.js';
+import { sha1Digest } from '../warc/index.js';
 import { type CrawlScopeKind, linksToFollow, scopeTest } from './crawl-scope.js';
 import type { FetchedResponse, Fetcher, RobotsRules } from './types.js';
 
@@ -45,9 +46,12 @@ export interface HostGate {
   run<T>(host: string, delayMs: number, task: () => Promise<T>): Promise<T>;
 }
 
-/** Where responses are archived (WARC); the payload digest it wrote for a response. */
+/** Where responses are archived (WARC: `CrawlWarcWriter`); a 304 is written as a revisit. */
 export interface ResponseArchive {
-  write(r: FetchedResponse): Promise<void>;
+  write(
+    r: FetchedResponse,
+    opts?: { revisitOf?: { url: string; date: string; payloadDigest?: string } },
+  ): Promise<unknown>;
 }
 
 /** What the loop runs on. */
@@ -96,25 +100,6 @@ export function crawlId(seeds: readonly string[], scope: CrawlScopeKind): string
   return `crawl-${h.digest('hex').slice(0, 12)}`;
 }
 
-/** `sha1:<BASE32>` of a payload, as WARC-Payload-Digest (and revisits) use. */
-export function payloadDigest(bytes: Uint8Array): string {
-  const d = createHash('sha1').update(bytes).digest();
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const b of d) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
-  return `sha1:${out}`;
-}
-
 const TAKE = 512;
 
 /** Crawl until the frontier is empty, the page budget is spent or `signal` aborts. */
@@ -138,8 +123,12 @@ export async function runCrawl(o: CrawlOptions, deps: CrawlDeps): Promise<CrawlS
   await store.frontierAdd(crawl, seeds);
   const start = await store.frontierStats(crawl);
   let budget = o.maxPages - start.done - start.failed;
+  // Fetch times are stored to the second: cut the bound to the second too, so nothing fetched
+  // in this run (at or after its start's second) is ever due again in it.
   const recrawlBefore =
-    o.recrawlAfterMs === null ? null : new Date(started - o.recrawlAfterMs).toISOString();
+    o.recrawlAfterMs === null
+      ? null
+      : new Date(Math.floor((started - o.recrawlAfterMs) / 1000) * 1000).toISOString();
 
   const summary: CrawlSummary = {
     crawl,
@@ -253,6 +242,11 @@ export async function runCrawl(o: CrawlOptions, deps: CrawlDeps): Promise<CrawlS
       break;
     }
     if (buffered.size === 0 && !exhausted) await refill();
+    // Backpressure: at most `concurrency` fetches wait for a commit, so a killed crawl loses
+    // (and fetches again) at most that many besides those in flight.
+    while (pending.results.length >= o.concurrency && commitError === null) {
+      await flush();
+    }
     // Start one fetch per idle host, up to the concurrency limit.
     for (const [host, q] of buffered) {
       if (tasks.size >= o.concurrency) break;
@@ -350,7 +344,11 @@ async function visit(
     };
   }
   const r = outcome.response;
-  await deps.archive?.write(r);
+  const previous =
+    r.status === 304 && item.payloadDigest !== null && item.fetchedAt !== null
+      ? { url: item.url, date: item.fetchedAt, payloadDigest: item.payloadDigest }
+      : undefined;
+  await deps.archive?.write(r, previous === undefined ? {} : { revisitOf: previous });
   const header = (name: string) => r.headers.find(([k]) => k.toLowerCase() === name)?.[1] ?? null;
   const frontier: FrontierResult = {
     ...base,
@@ -378,7 +376,8 @@ async function visit(
     body: r.body,
     ...(r.ip === undefined ? {} : { ip: r.ip }),
   });
-  capture.payloadDigest = payloadDigest(r.rawBody);
+  // The WARC writer's digest: the same payload read back from the archive resolves the same.
+  capture.payloadDigest = sha1Digest(r.rawBody);
   frontier.payloadDigest = r.status >= 200 && r.status < 300 ? capture.payloadDigest : null;
   const found =
     item.depth >= o.maxDepth
