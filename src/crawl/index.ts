@@ -1,6 +1,6 @@
 /**
  * @module crawl: `createFetcher` (undici), `createRobotsCache` (RFC 9309), `createHostScheduler`
- * (per-host politeness), `CrawlWarcWriter` (WARC/1.1 archive), `classifyFetchError`, and the seams in types.ts.
+ * (per-host politeness), `CrawlWarcWriter` (WARC/1.1), `classifyFetchError`, the types.ts seams.
  */
 export { classifyFetchError, isRetriableClass } from './fetch/classify-fetch-error.js';
 export {
