@@ -118,6 +118,7 @@ async function toResponse(
  * A {@link Fetcher} on an undici Agent with `connections: 1` per origin (politeness: one
  * connection per host; it is also how the server IP is known, see remembering-connector.ts).
  * A 3xx is returned as is. A 5xx still failing after the last retry is returned as a response.
+ * An invalid URL or a scheme other than http(s) is a `protocol` failure with `attempts: 0`.
  * `close()` destroys the Agent, failing requests still in flight.
  * @example const f = createFetcher({ userAgent: 'linkgap/0.1' }); const o = await f.fetch(url);
  */
