@@ -1,8 +1,14 @@
 /**
  * @module crawl: `createFetcher` (undici), `createRobotsCache` (RFC 9309), `createHostScheduler`
- * (per-host politeness), `CrawlWarcWriter` (WARC/1.1 archive), `classifyFetchError`, and the seams in types.ts.
+ * (politeness), `CrawlWarcWriter` (WARC/1.1), `parseConnectTo`, `classifyFetchError`, the seams.
  */
 export { classifyFetchError, isRetriableClass } from './fetch/classify-fetch-error.js';
+export {
+  type ConnectToParse,
+  type ConnectToRule,
+  matchConnectTo,
+  parseConnectTo,
+} from './fetch/connect-to.js';
 export {
   createFetcher,
   DEFAULT_FETCH_MAX_BODY_BYTES,

@@ -103,6 +103,11 @@ describe('startTestWeb', () => {
     expect(web.requests('b.test').every((e) => e.host === 'b.test')).toBe(true);
   });
 
+  it('lists URLs requested more than once', async () => {
+    expect(web.fetchedTwice()).toContain('http://a.test/flaky');
+    expect(web.fetchedTwice()).not.toContain('http://a.test/loop1');
+  });
+
   it('swaps the whole web with setWeb', async () => {
     web.setWeb({ 'a.test': { '/': { body: 'new' } } });
     expect((await get(web.ports.http, 'a.test', '/')).body).toBe('new');

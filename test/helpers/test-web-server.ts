@@ -55,12 +55,19 @@ export interface TestWebServer {
   readonly connect: { lookup: LoopbackLookup; rejectUnauthorized: false };
   /** The local port that serves a URL's scheme. */
   dialPort(url: URL): number;
+  /**
+   * The same routing as curl-style `--connect-to` specs (`b.test:443:127.0.0.2:PORT`, then
+   * `:80:127.0.0.1:PORT` and `:443:127.0.0.1:PORT`), for a crawler in another process.
+   */
+  readonly connectTo: string[];
   /** Replace the whole web (a new snapshot); the request log is kept. */
   setWeb(web: TestWeb): void;
   /** Most requests ever in flight at once on one host. */
   maxInFlight(host: string): number;
   /** Requests to `host` (all hosts when omitted), in arrival order. */
   requests(host?: string): RequestLogEntry[];
+  /** URLs (origin + path) requested more than once, for "no page fetched twice". */
+  fetchedTwice(): string[];
   close(): Promise<void>;
 }
 
@@ -168,6 +175,14 @@ export async function startTestWeb(
   );
   const servers = [...plain, ...secure];
   const lookup = loopbackLookup(opts.ips, opts.unresolvable);
+  const connectTo = [
+    ...Object.entries(opts.ips ?? {}).flatMap(([host, ip]) => [
+      `${host}:80:${ip}:${httpPort}`,
+      `${host}:443:${ip}:${httpsPort}`,
+    ]),
+    `:80:127.0.0.1:${httpPort}`,
+    `:443:127.0.0.1:${httpsPort}`,
+  ];
 
   return {
     ports: { http: httpPort, https: httpsPort },
@@ -175,11 +190,18 @@ export async function startTestWeb(
     lookup,
     connect: { lookup, rejectUnauthorized: false },
     dialPort: (url) => (url.protocol === 'https:' ? httpsPort : httpPort),
+    connectTo,
     setWeb: (next) => {
       current = next;
     },
     maxInFlight: (host) => peak.get(host.toLowerCase()) ?? 0,
     requests: (host) => (host === undefined ? [...log] : log.filter((e) => e.host === host)),
+    fetchedTwice: () => {
+      const seen = new Map<string, number>();
+      for (const e of log)
+        seen.set(`${e.origin}${e.path}`, (seen.get(`${e.origin}${e.path}`) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([url]) => url);
+    },
     close: async () => {
       await Promise.all(
         servers.map(

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestWeb, type TestWebServer } from '../../../test/helpers/test-web-server.js';
 import { captureFromHttp } from '../../ingest/http/index.js';
 import type { FetchedResponse, FetchOutcome } from '../types.js';
+import { parseConnectTo } from './connect-to.js';
 import { createFetcher, type FetcherOptions } from './create-fetcher.js';
 
 const PAGE = '<html><head><title>A</title></head><body><a href="/next">next</a></body></html>';
@@ -117,6 +118,24 @@ describe('createFetcher', () => {
     expect((await ok(a)).ip).toBe('127.0.0.1');
     expect((await ok(b)).ip).toBe('127.0.0.2');
     expect(web.requests('b.test').at(-1)?.ip).toBe('127.0.0.2');
+  });
+
+  it('dials where --connect-to rules say, without a lookup', async () => {
+    const rules = web.connectTo.map((spec) => {
+      const r = parseConnectTo(spec);
+      if (!r.ok) throw new Error(r.message);
+      return r.value;
+    });
+    const f = createFetcher({
+      userAgent: 'linkgap-test/1.0',
+      connect: { rejectUnauthorized: false },
+      connectTo: rules,
+    });
+    const a = await ok(await f.fetch('https://a.test/'));
+    const b = await ok(await f.fetch('http://b.test/'));
+    await f.close();
+    expect([a.status, a.ip, b.status, b.ip]).toEqual([200, '127.0.0.1', 200, '127.0.0.2']);
+    expect(web.requests('a.test').at(-1)?.origin).toBe('https://a.test');
   });
 
   it('keeps one connection alive per origin', async () => {

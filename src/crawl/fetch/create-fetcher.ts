@@ -8,6 +8,7 @@ import { decodeBody } from '../../ingest/warc/index.js';
 import type { FetchedResponse, Fetcher, FetchOutcome, Validators } from '../types.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { isRetriableClass } from './classify-fetch-error.js';
+import type { ConnectToRule } from './connect-to.js';
 import { type AttemptResponse, fetchOnce, type OversizePolicy } from './fetch-once.js';
 import { createRememberingConnector } from './remembering-connector.js';
 
@@ -40,7 +41,12 @@ export interface FetcherOptions {
   accept?: string;
   /** undici connector options: `lookup` (tests point every name at loopback), TLS options. */
   connect?: buildConnector.BuildOptions;
-  /** Tests: the TCP port to dial for an origin (the Host header and SNI stay the URL's). */
+  /**
+   * Dial elsewhere, as curl's `--connect-to` (see {@link parseConnectTo}); the Host header and
+   * TLS server name stay the URL's. For a loopback test web served to the built CLI.
+   */
+  connectTo?: ConnectToRule[];
+  /** Tests: the TCP port to dial for an origin no `connectTo` rule matched. */
   dialPort?: (origin: URL) => number;
   /** Idle keep-alive connections are closed after this many ms unless the server says (4 s). */
   keepAliveTimeoutMs?: number;
@@ -112,6 +118,7 @@ async function toResponse(
  * A {@link Fetcher} on an undici Agent with `connections: 1` per origin (politeness: one
  * connection per host; it is also how the server IP is known, see remembering-connector.ts).
  * A 3xx is returned as is. A 5xx still failing after the last retry is returned as a response.
+ * An invalid URL or a scheme other than http(s) is a `protocol` failure with `attempts: 0`.
  * `close()` destroys the Agent, failing requests still in flight.
  * @example const f = createFetcher({ userAgent: 'linkgap/0.1' }); const o = await f.fetch(url);
  */
@@ -123,7 +130,10 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const retries = opts.retries ?? 2;
   const connector = createRememberingConnector(
     { timeout: timeoutMs, ...opts.connect },
-    opts.dialPort,
+    {
+      ...(opts.connectTo === undefined ? {} : { connectTo: opts.connectTo }),
+      ...(opts.dialPort === undefined ? {} : { dialPort: opts.dialPort }),
+    },
   );
   const agent = new Agent({
     connect: connector.connect,

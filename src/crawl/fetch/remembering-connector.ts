@@ -5,6 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import { buildConnector } from 'undici';
+import { type ConnectToRule, matchConnectTo } from './connect-to.js';
 
 /** A connector and what it learnt. */
 export interface RememberingConnector {
@@ -14,21 +15,37 @@ export interface RememberingConnector {
   ipOf(origin: string): string | undefined;
 }
 
+/** Where connections go instead of the URL's host and port. */
+export interface ConnectRedirect {
+  /** `--connect-to` rules, tried first. */
+  connectTo?: readonly ConnectToRule[];
+  /** Tests: the TCP port to dial for an origin no rule matched. */
+  dialPort?: (origin: URL) => number;
+}
+
 /**
  * Wrap undici's own connector (`buildConnector(options)`: lookup, TLS options, connect
- * timeout). `dialPort`, for tests, picks the TCP port to dial for an origin (the Host header and
- * TLS server name stay those of the URL).
+ * timeout), dialling elsewhere as `redirect` says; the Host header and the TLS server name stay
+ * those of the URL.
  */
 export function createRememberingConnector(
   options: buildConnector.BuildOptions,
-  dialPort?: (origin: URL) => number,
+  redirect: ConnectRedirect = {},
 ): RememberingConnector {
   const inner = buildConnector(options);
   const ips = new Map<string, string>();
   const connect: buildConnector.connector = (opts, callback) => {
     const origin = `${opts.protocol}//${opts.host ?? opts.hostname}`;
-    const port = dialPort === undefined ? opts.port : String(dialPort(new URL(origin)));
-    inner({ ...opts, port }, (err, socket) => {
+    const urlPort = opts.port === '' ? (opts.protocol === 'https:' ? 443 : 80) : Number(opts.port);
+    const rule = matchConnectTo(redirect.connectTo ?? [], opts.hostname, urlPort);
+    let { hostname, port } = opts;
+    if (rule !== undefined) {
+      hostname = rule.toHost;
+      port = String(rule.toPort ?? urlPort);
+    } else if (redirect.dialPort !== undefined) {
+      port = String(redirect.dialPort(new URL(origin)));
+    }
+    inner({ ...opts, hostname, port }, (err, socket) => {
       if (err === null) {
         const address = (socket as Socket).remoteAddress;
         if (address !== undefined) ips.set(origin, address);

@@ -109,7 +109,7 @@ export class CrawlWarcWriter {
     });
   }
 
-  /** Finish the writes asked for so far and close the current file (a later write opens a new one). */
+  /** Finish the writes asked for so far and close the file (a later write opens a new one). */
   async close(): Promise<void> {
     await this.#serial(async () => {
       await this.#file?.close();
@@ -140,7 +140,8 @@ export class CrawlWarcWriter {
     }
     const now = this.#o.now();
     for (;;) {
-      const name = `${this.#o.prefix}-${stamp(now)}-${String(this.#seq++).padStart(5, '0')}.warc.gz`;
+      const seq = String(this.#seq++).padStart(5, '0');
+      const name = `${this.#o.prefix}-${stamp(now)}-${seq}.warc.gz`;
       const path = join(this.#o.dir, name);
       try {
         this.#file = await open(path, 'wx');
