@@ -7,24 +7,19 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
+  type ConnectToRule,
   CrawlWarcWriter,
   createFetcher,
   createHostScheduler,
   createRobotsCache,
+  parseConnectTo,
 } from '../../crawl/index.js';
 import { type CrawlSummary, runCrawl } from '../../crawl/run-crawl.js';
 import type { LinkStore } from '../../store/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { createProgress, formatCount } from '../progress.js';
 import type { CliContext } from './context.js';
-import {
-  type ConnectRule,
-  connectLookup,
-  parseConnectTo,
-  parseDuration,
-  parseSeed,
-  ruleFor,
-} from './crawl-options.js';
+import { parseDuration, parseSeed } from './crawl-options.js';
 import { parseIntOption } from './options.js';
 
 /** Flags as commander parses them. */
@@ -124,7 +119,11 @@ Examples:
       };
       const timeoutMs = parseIntOption('--timeout', o.timeout, 100, 3_600_000);
       const maxBodyBytes = parseIntOption('--max-body', o.maxBody, 1024, 1024 * 1024 * 1024);
-      const rules = (o.connectTo ?? []).map(parseConnectTo);
+      const rules = (o.connectTo ?? []).map((spec) => {
+        const r = parseConnectTo(spec);
+        if (!r.ok) throw new CliError(`--connect-to: ${r.message}`, EXIT.usage);
+        return r.value;
+      });
       const summary = await ctx.withStore(o.db, (store) =>
         crawlInto(store, options, {
           userAgent: o.userAgent,
@@ -160,7 +159,7 @@ interface NetOptions {
   userAgent: string;
   timeoutMs: number;
   maxBodyBytes: number;
-  rules: ConnectRule[];
+  rules: ConnectToRule[];
   insecure: boolean;
   warcDir: string | null;
 }
@@ -175,17 +174,8 @@ export async function crawlInto(
     userAgent: net.userAgent,
     timeoutMs: net.timeoutMs,
     maxBodyBytes: net.maxBodyBytes,
-    connect: {
-      ...(net.rules.length === 0 ? {} : { lookup: connectLookup(net.rules) }),
-      ...(net.insecure ? { rejectUnauthorized: false } : {}),
-    },
-    ...(net.rules.length === 0
-      ? {}
-      : {
-          dialPort: (origin: URL) =>
-            ruleFor(net.rules, origin)?.toPort ??
-            (origin.port === '' ? (origin.protocol === 'https:' ? 443 : 80) : Number(origin.port)),
-        }),
+    ...(net.insecure ? { connect: { rejectUnauthorized: false } } : {}),
+    ...(net.rules.length === 0 ? {} : { connectTo: net.rules }),
   });
   const robots = createRobotsCache({ fetcher, userAgent: net.userAgent });
   const gate = createHostScheduler({ concurrency: options.concurrency });
