@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBuild } from './build-bench.js';
 import { buildCli } from './cli.js';
+import { benchCrawl } from './crawl-bench.js';
 import { benchExplore } from './explore-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchPageRank } from './pagerank/pagerank-bench.js';
@@ -30,12 +31,13 @@ const { values, positionals } = parseArgs({
     edges: { type: 'string', default: '20m' },
     peers: { type: 'string', default: 'linkgap,postgres,duckdb' },
     reindex: { type: 'boolean', default: false },
+    'frontier-urls': { type: 'string', default: '1000000' },
     help: { type: 'boolean', default: false },
   },
 });
 
 const suite = positionals[0] ?? 'all';
-const SUITES = ['ingest', 'wat', 'build', 'query', 'explore', 'pagerank', 'all'];
+const SUITES = ['ingest', 'wat', 'build', 'query', 'explore', 'crawl', 'pagerank', 'all'];
 if (values.help || !SUITES.includes(suite)) {
   console.log(`usage: npm run bench -- [ingest|wat|build|query|pagerank|all] [options]
   ingest  WARC.gz pipeline on 1 core and on all cores vs bare htmlparser2 (--pages, --runs)
@@ -51,6 +53,9 @@ if (values.help || !SUITES.includes(suite)) {
   explore the link-gap explorer's engine calls (prospects, overlap, evidence, export) and
           POST /api/v1/prospects, each beside the page/domain intersection of the same question:
           --sizes 1m[,20m] --work-dir DIR --runs N --warmup N (data shared with query)
+  crawl   runCrawl over a generated web on loopback at concurrency 8 and 64, beside ingest of
+          the same pages, peak RSS, frontier bytes per million URLs (--pages, --runs, --dir,
+          --frontier-urls N, default 1000000)
   pagerank  our PageRank vs python3-igraph (PRPACK) on a synthetic power-law graph:
           --edges 20m[,100m]      edge counts (N = edges / 10 nodes; edge files cached)
           --work-dir DIR          edge files, scores and report (default bench/out/pagerank)
@@ -88,6 +93,15 @@ if (suite === 'query') {
     workDir,
     warmup: Number(values.warmup),
     runs: Number(values.runs ?? 20),
+  });
+} else if (suite === 'crawl') {
+  await mkdir(values.dir, { recursive: true });
+  await benchCrawl({
+    pages: Number(values.pages),
+    runs: Number(values.runs ?? 3),
+    concurrency: [8, 64],
+    frontierUrls: Number(values['frontier-urls']),
+    workDir: values.dir,
   });
 } else if (suite === 'pagerank') {
   const sizes = parseSizes(values.edges);

@@ -64,6 +64,8 @@ export interface CrawlDeps {
   now: () => number;
   /** Stop taking URLs; in-flight fetches finish and are committed. */
   signal?: AbortSignal;
+  /** Each visit's outcome, as it happens (recheck reads the captures from it). */
+  onVisit?: (v: CrawlVisit) => void;
   onProgress?: (p: CrawlProgress) => void;
 }
 
@@ -218,6 +220,7 @@ export async function runCrawl(o: CrawlOptions, deps: CrawlDeps): Promise<CrawlS
 
   const fetchOne = async (item: FrontierItem): Promise<void> => {
     const result = await visit(item, o, deps, inScope);
+    deps.onVisit?.({ url: item.url, capture: result.capture, result: result.frontier });
     summary.fetched += result.fetched ? 1 : 0;
     if (result.capture !== null) pending.captures.push(result.capture);
     if (result.notModified) summary.notModified++;
@@ -281,6 +284,13 @@ export async function runCrawl(o: CrawlOptions, deps: CrawlDeps): Promise<CrawlS
   summary.frontier = await store.frontierStats(crawl);
   summary.seconds = (deps.now() - started) / 1000;
   return summary;
+}
+
+/** What one visit of a URL gave: its capture (null when refused or failed) and frontier result. */
+export interface CrawlVisit {
+  url: string;
+  capture: StoredCapture | null;
+  result: FrontierResult;
 }
 
 /** One frontier URL's visit. */

@@ -55,6 +55,7 @@ export class CaptureWriter {
       await s.exec('DELETE FROM stage_keys');
       await s.exec('DELETE FROM stage_links_json');
       await s.exec('DELETE FROM stage_frontier');
+      await s.exec('DELETE FROM stage_frontier_results');
     }
   }
 

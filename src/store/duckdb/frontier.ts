@@ -4,6 +4,8 @@
  * appender and inserted with `ON CONFLICT DO NOTHING`, so a URL is known once per crawl; fetch
  * results update their rows inside the capture batch's transaction (capture-writer.ts).
  */
+
+import { DuckDBTimestampValue } from '@duckdb/node-api';
 import type {
   FrontierItem,
   FrontierResult,
@@ -12,6 +14,26 @@ import type {
   FrontierUpdate,
 } from '../types.js';
 import type { DuckDBSession } from './session.js';
+
+/** The next free `seq` per session and crawl (one writer process: kept here, not scanned for). */
+const nextSeq = new WeakMap<DuckDBSession, Map<string, number>>();
+
+async function seqBase(s: DuckDBSession, crawl: string): Promise<number> {
+  let m = nextSeq.get(s);
+  if (m === undefined) {
+    m = new Map();
+    nextSeq.set(s, m);
+  }
+  let base = m.get(crawl);
+  if (base === undefined) {
+    const r = await s.one('SELECT coalesce(max(seq), 0) AS m FROM crawl_frontier WHERE crawl = ?', [
+      crawl,
+    ]);
+    base = Number(r?.m ?? 0);
+    m.set(crawl, base);
+  }
+  return base;
+}
 
 /** Insert `seeds` into crawl `crawl` (inside the caller's transaction, if any); returns how many were new. */
 export async function addFrontier(
@@ -34,62 +56,73 @@ export async function addFrontier(
     app.closeSync();
   }
   try {
-    const before = await count(s, crawl);
+    const base = await seqBase(s, crawl);
     // The shallowest sighting of a URL in the batch wins; seq continues the crawl's order.
-    await s.exec(
+    const added = await s.exec(
       `INSERT INTO crawl_frontier (crawl, url, host, depth, seq, state)
-       SELECT ?, url, host, depth,
-              (SELECT coalesce(max(seq), 0) FROM crawl_frontier WHERE crawl = ?) + row_number() OVER (ORDER BY depth, ord),
-              'queued'
+       SELECT ?, url, host, depth, ? + row_number() OVER (ORDER BY depth, ord), 'queued'
        FROM (SELECT url, arg_min(host, depth * 1000000 + ord) AS host, min(depth) AS depth,
                     min(ord) AS ord
              FROM stage_frontier GROUP BY url)
        ON CONFLICT DO NOTHING`,
-      [crawl, crawl],
+      [crawl, base],
     );
-    return (await count(s, crawl)) - before;
+    nextSeq.get(s)?.set(crawl, base + seeds.length);
+    return added;
   } finally {
     await s.exec('DELETE FROM stage_frontier');
   }
 }
 
-async function count(s: DuckDBSession, crawl: string): Promise<number> {
-  const r = await s.one('SELECT count(*) AS n FROM crawl_frontier WHERE crawl = ?', [crawl]);
-  return Number(r?.n ?? 0);
-}
-
 /** Record fetch results and discovered URLs (inside the batch's transaction). */
 export async function applyFrontierUpdate(s: DuckDBSession, u: FrontierUpdate): Promise<void> {
-  for (const r of u.results) await applyResult(s, u.crawl, r);
+  if (u.results.length > 0) await applyResults(s, u.crawl, u.results);
   await addFrontier(s, u.crawl, u.discovered);
 }
 
-async function applyResult(s: DuckDBSession, crawl: string, r: FrontierResult): Promise<void> {
-  await s.exec(
-    `UPDATE crawl_frontier SET state = ?, status = ?,
-       fetched_at = coalesce(CAST(? AS TIMESTAMP), fetched_at),
-       etag = CASE WHEN ? = 304 THEN coalesce(?, etag) ELSE ? END,
-       last_modified = CASE WHEN ? = 304 THEN coalesce(?, last_modified) ELSE ? END,
-       payload_digest = CASE WHEN ? = 304 THEN payload_digest ELSE ? END,
-       error = ?
-     WHERE crawl = ? AND url = ?`,
-    [
-      r.state,
-      r.status,
-      r.fetchedAt,
-      r.status,
-      r.etag,
-      r.etag,
-      r.status,
-      r.lastModified,
-      r.lastModified,
-      r.status,
-      r.payloadDigest,
-      r.error,
-      crawl,
-      r.url,
-    ],
-  );
+/** One UPDATE for a batch of results, staged through an appender. */
+async function applyResults(
+  s: DuckDBSession,
+  crawl: string,
+  results: readonly FrontierResult[],
+): Promise<void> {
+  const app = await s.connection.createAppender('stage_frontier_results', null, 'temp');
+  const str = (v: string | null) => (v === null ? app.appendNull() : app.appendVarchar(v));
+  try {
+    for (const r of results) {
+      app.appendVarchar(r.url);
+      app.appendVarchar(r.state);
+      if (r.status === null) app.appendNull();
+      else app.appendSmallInt(r.status);
+      if (r.fetchedAt === null) app.appendNull();
+      else app.appendTimestamp(new DuckDBTimestampValue(BigInt(Date.parse(r.fetchedAt)) * 1000n));
+      str(r.etag);
+      str(r.lastModified);
+      str(r.payloadDigest);
+      str(r.error);
+      app.endRow();
+    }
+    app.flushSync();
+  } finally {
+    app.closeSync();
+  }
+  try {
+    // A 304 keeps the validators and payload of the fetch it confirmed.
+    await s.exec(
+      `UPDATE crawl_frontier AS f SET state = r.state, status = r.status,
+         fetched_at = coalesce(r.fetched_at, f.fetched_at),
+         etag = CASE WHEN r.status = 304 THEN coalesce(r.etag, f.etag) ELSE r.etag END,
+         last_modified = CASE WHEN r.status = 304 THEN coalesce(r.last_modified, f.last_modified)
+                              ELSE r.last_modified END,
+         payload_digest = CASE WHEN r.status = 304 THEN f.payload_digest ELSE r.payload_digest END,
+         error = r.error
+       FROM stage_frontier_results AS r
+       WHERE f.crawl = ? AND f.url = r.url`,
+      [crawl],
+    );
+  } finally {
+    await s.exec('DELETE FROM stage_frontier_results');
+  }
 }
 
 /** URLs to fetch next (see `LinkStore.frontierTake`). */

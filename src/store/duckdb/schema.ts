@@ -55,4 +55,7 @@ export const STAGE_SCHEMA: readonly string[] = [
   `CREATE TEMP TABLE IF NOT EXISTS stage_keys (url VARCHAR, fetched_at TIMESTAMP)`,
   `CREATE TEMP TABLE IF NOT EXISTS stage_links_json (capture_id BIGINT, links_json VARCHAR)`,
   `CREATE TEMP TABLE IF NOT EXISTS stage_frontier (url VARCHAR, host VARCHAR, depth INTEGER, ord INTEGER)`,
+  `CREATE TEMP TABLE IF NOT EXISTS stage_frontier_results (
+     url VARCHAR, state VARCHAR, status SMALLINT, fetched_at TIMESTAMP, etag VARCHAR,
+     last_modified VARCHAR, payload_digest VARCHAR, error VARCHAR)`,
 ];
