@@ -21,6 +21,7 @@ import { generateCommand } from './commands/generate.js';
 import { hashSecretCommand } from './commands/hash-secret.js';
 import { ingestCommand } from './commands/ingest.js';
 import { mcpCommand } from './commands/mcp.js';
+import { recheckCommand } from './commands/recheck.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
 
@@ -66,6 +67,7 @@ export function createProgram(): { program: Command; exitCode: () => number } {
   generateCommand(program, ctx);
   ingestCommand(program, ctx);
   crawlCommand(program, ctx);
+  recheckCommand(program, ctx);
   buildCommand(program, ctx);
   exportCommand(program, ctx);
   statsCommand(program, ctx);

@@ -209,6 +209,86 @@ describe('linkgap crawl', () => {
     expect(got.map((c) => c.url).sort()).toEqual(truth.map((t) => t.url).sort());
   }, 180_000);
 
+  it('rechecks the prospects of a gap against the next snapshot: still linking, removed, gone', async () => {
+    const db = join(dir, 'crawl.duckdb');
+    const first = snapshots[0] as GeneratedSnapshot;
+    const all = readFileSync(join(dir, 'web', 'truth.captures.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Capture);
+    const next = new Map(all.slice(first.urls.length).map((c) => [c.url, c]));
+    // A host that some first-snapshot pages still link to in the next one, and some no longer.
+    const hostsOf = (c: Capture) =>
+      new Set(
+        c.links
+          .filter((l) => l.item_type === 'anchor')
+          .map((l) => new URL(l.url).hostname)
+          .filter((h) => h !== new URL(c.url).hostname),
+      );
+    const tally = new Map<string, { still: number; changed: number }>();
+    for (const t of truth) {
+      const now = next.get(t.url);
+      const nowHosts = now === undefined || now.status >= 300 ? new Set<string>() : hostsOf(now);
+      for (const h of hostsOf(t)) {
+        const e = tally.get(h) ?? { still: 0, changed: 0 };
+        if (nowHosts.has(h)) e.still++;
+        else e.changed++;
+        tally.set(h, e);
+      }
+    }
+    const target = [...tally]
+      .filter(([h, e]) => e.still > 0 && e.changed > 0 && !h.startsWith('www.'))
+      .sort((a, b) => b[1].still + b[1].changed - (a[1].still + a[1].changed))[0]?.[0] as string;
+    expect(target).toBeDefined();
+    web.setWeb((snapshots[1] as GeneratedSnapshot).web);
+    const r = await runCli([
+      'recheck',
+      '--db',
+      db,
+      '--target',
+      target,
+      '--limit',
+      '1000',
+      '--json',
+      '--connect-to',
+      `:80:127.0.0.1:${web.ports.http}`,
+      '--connect-to',
+      `:443:127.0.0.1:${web.ports.https}`,
+      '--insecure',
+      '--per-host-delay',
+      '0',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const checks = ndjson<{
+      url: string;
+      page: string;
+      status: number | null;
+      checkedAt: string | null;
+      targets: Array<{ verdict: string; indexed: boolean; anchors: string[] }>;
+    }>(r.stdout);
+    expect(checks.length).toBeGreaterThan(3);
+    const onHost = (u: string) => {
+      const h = new URL(u).hostname;
+      return h === target || h.endsWith(`.${target}`);
+    };
+    const verdicts = new Map<string, number>();
+    for (const c of checks) {
+      expect(c.targets[0]?.indexed, c.url).toBe(true);
+      const now = next.get(c.url);
+      let expected: string;
+      if (now === undefined || now.status >= 400) expected = 'gone';
+      else if (now.status >= 300) expected = 'redirected';
+      else expected = now.links.some((l) => onHost(l.url)) ? 'links' : 'removed';
+      const got = c.page === 'ok' ? (c.targets[0]?.verdict ?? '') : c.page;
+      expect(got, c.url).toBe(expected);
+      expect(c.checkedAt).not.toBeNull();
+      verdicts.set(got, (verdicts.get(got) ?? 0) + 1);
+    }
+    expect(verdicts.get('links') ?? 0, JSON.stringify([...verdicts])).toBeGreaterThan(0);
+    const changed = (verdicts.get('removed') ?? 0) + (verdicts.get('gone') ?? 0);
+    expect(changed, JSON.stringify([...verdicts])).toBeGreaterThan(0);
+  }, 180_000);
+
   it('recrawls the next snapshot: link history moves after build', async () => {
     const db = join(dir, 'crawl.duckdb');
     web.setWeb((snapshots[1] as GeneratedSnapshot).web);

@@ -14,7 +14,7 @@ import {
   createRobotsCache,
   parseConnectTo,
 } from '../../crawl/index.js';
-import { type CrawlSummary, runCrawl } from '../../crawl/run-crawl.js';
+import { type CrawlSummary, type CrawlVisit, runCrawl } from '../../crawl/run-crawl.js';
 import type { LinkStore } from '../../store/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { createProgress, formatCount } from '../progress.js';
@@ -155,7 +155,7 @@ function seedsOfFile(path: string | undefined): string[] {
 }
 
 /** How the crawl reaches the web. */
-interface NetOptions {
+export interface NetOptions {
   userAgent: string;
   timeoutMs: number;
   maxBodyBytes: number;
@@ -169,6 +169,7 @@ export async function crawlInto(
   store: LinkStore,
   options: Parameters<typeof runCrawl>[0],
   net: NetOptions,
+  onVisit?: (v: CrawlVisit) => void,
 ): Promise<CrawlSummary> {
   const fetcher = createFetcher({
     userAgent: net.userAgent,
@@ -212,6 +213,7 @@ export async function crawlInto(
       archive,
       now: () => Date.now(),
       signal: ac.signal,
+      ...(onVisit === undefined ? {} : { onVisit }),
       onProgress: (p) => {
         const errors = Object.entries(p.errors)
           .map(([k, n]) => `${n} ${k}`)

@@ -20,7 +20,7 @@ import {
 import { parseIntOption } from './options.js';
 
 /** Flags of `gap` as commander parses them. */
-interface GapFlags {
+export interface GapFlags {
   db: string;
   target: string[];
   exclude?: string[];
