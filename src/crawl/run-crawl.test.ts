@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDuckDBStore, type DuckDBLinkStore } from '../store/index.js';
-import { type CrawlDeps, type CrawlOptions, runCrawl } from './run-crawl.js';
+import { type CrawlDeps, type CrawlOptions, MAX_CRAWL_DELAY_MS, runCrawl } from './run-crawl.js';
 import type { FetchedResponse, Fetcher, FetchOutcome, RobotsRules } from './types.js';
 
 type Page = { status?: number; html?: string; headers?: Array<[string, string]>; fail?: 'timeout' };
@@ -191,7 +191,23 @@ describe('runCrawl', () => {
     expect(log.map((l) => l.url)).not.toContain('https://a.com/one');
     expect(s.disallowed).toBe(1);
     expect(s.frontier.disallowed).toBe(1);
-    expect(new Set(delays)).toEqual(new Set([5]));
+    // robots.txt goes through the gate without a delay of its own; pages wait the Crawl-delay.
+    expect(new Set(delays)).toEqual(new Set([0, 5]));
+    const slow: RobotsRules = { ...rules, crawlDelayMs: 86_400_000 };
+    const capped: number[] = [];
+    await runCrawl(
+      options({ seeds: ['https://b.com/'] }),
+      deps(fakeWeb({ 'https://b.com/': { html: 'b' } }).fetcher, {
+        robots: { rulesFor: async () => slow },
+        gate: {
+          run: (_h, d, task) => {
+            capped.push(d);
+            return task();
+          },
+        },
+      }),
+    );
+    expect(Math.max(...capped)).toBe(MAX_CRAWL_DELAY_MS);
   });
 
   it('recrawls with conditional requests: a 304 is a revisit of the stored page', async () => {

@@ -104,6 +104,9 @@ export function crawlId(seeds: readonly string[], scope: CrawlScopeKind): string
 
 const TAKE = 512;
 
+/** A robots.txt Crawl-delay above this (a day, say) would stall a host: it is capped. */
+export const MAX_CRAWL_DELAY_MS = 60_000;
+
 /** Crawl until the frontier is empty, the page budget is spent or `signal` aborts. */
 export async function runCrawl(o: CrawlOptions, deps: CrawlDeps): Promise<CrawlSummary> {
   const { store } = deps;
@@ -319,7 +322,8 @@ async function visit(
     payloadDigest: null,
     error: null,
   };
-  const rules = await deps.robots.rulesFor(item.url);
+  // robots.txt is a request to the host too: through the gate, so the page waits its delay.
+  const rules = await deps.gate.run(item.host, 0, () => deps.robots.rulesFor(item.url));
   if (!rules.isAllowed(item.url)) {
     const why =
       rules.source === 'unreachable' ? 'robots.txt unreachable' : 'disallowed by robots.txt';
@@ -332,7 +336,7 @@ async function visit(
       found: [],
     };
   }
-  const delay = Math.max(o.perHostDelayMs, rules.crawlDelayMs ?? 0);
+  const delay = Math.max(o.perHostDelayMs, Math.min(rules.crawlDelayMs ?? 0, MAX_CRAWL_DELAY_MS));
   const validators =
     item.state === 'done' && item.payloadDigest !== null
       ? {
