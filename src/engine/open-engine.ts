@@ -146,41 +146,18 @@ export class LinkIndexEngine implements Engine {
   async pageIntersection(q: IntersectQuery): Promise<IntersectionResult<PageIntersectionItem>> {
     if (q.source !== 'page') throw new Error('pageIntersection needs query.source = page');
     const fields = this.#fieldsFor(q.rankScale);
+    const sources = this.#querySources(q);
     return guarded(this.#pages, () =>
-      runPageQuery(
-        this.#view,
-        q,
-        fields,
-        this.#pages,
-        (pages) => linksOfPages(this.#view, q, fields, this.#marks, pages),
-        () =>
-          this.#plan === 'scan'
-            ? null
-            : ((this.#plan === 'auto'
-                ? exactPages(this.#view, q, fields, this.#pages, this.#pageSetContext(q, fields))
-                : null) ??
-              verifyPages(
-                this.#view,
-                q,
-                fields,
-                this.#pages,
-                this.#marks,
-                this.#pageSets,
-                this.#plan === 'verify',
-              )),
-      ),
+      runPageQuery(this.#view, q, fields, this.#pages, sources.linksOfPages, sources.firstPhase),
     );
   }
 
   async domainIntersection(q: IntersectQuery): Promise<IntersectionResult<DomainIntersectionItem>> {
     if (q.source !== 'domain') throw new Error('domainIntersection needs query.source = domain');
     const fields = this.#fieldsFor(q.rankScale);
+    const { firstPhase } = this.#querySources(q);
     return guarded(this.#domains, () =>
-      runDomainQuery(this.#view, q, fields, this.#domains, () =>
-        this.#plan === 'scan'
-          ? null
-          : domainCandidates(this.#view, q, fields, this.#domains, this.#pageSetContext(q, fields)),
-      ),
+      runDomainQuery(this.#view, q, fields, this.#domains, firstPhase),
     );
   }
 
@@ -191,8 +168,11 @@ export class LinkIndexEngine implements Engine {
     return guarded(scratch, () => runMozQuery(this.#view, q, fields, scratch, domainMode));
   }
 
-  /** How the explorer's queries find candidates and page links (the intersections' fast paths). */
-  #prospectSources(q: IntersectQuery): ProspectSources {
+  /**
+   * How a query finds its candidates (roaring page/domain sets where they apply, null = `collect`)
+   * and its pages' links: shared by the intersections and the explorer.
+   */
+  #querySources(q: IntersectQuery): ProspectSources {
     const fields = this.#fieldsFor(q.rankScale);
     const domainMode = q.source === 'domain';
     const linksOf = (pages: number[]) => linksOfPages(this.#view, q, fields, this.#marks, pages);
@@ -246,7 +226,7 @@ export class LinkIndexEngine implements Engine {
   }
 
   async prospects(q: IntersectQuery, sort: ProspectSort): Promise<ProspectPage> {
-    const sources = this.#prospectSources(q);
+    const sources = this.#querySources(q);
     const plan = this.#prospectPlan(q, sort, sources);
     const window = orderProspects(this.#view, plan, sort, q.offset, q.limit);
     return { total: plan.units.length, items: prospectRows(this.#view, plan, window, sources) };
@@ -258,7 +238,7 @@ export class LinkIndexEngine implements Engine {
     sink: ProspectSink,
     chunk = 1000,
   ): Promise<number> {
-    const sources = this.#prospectSources(q);
+    const sources = this.#querySources(q);
     // Every row is wanted: one pass over the targets' postings beats per-page link walks.
     const plan = this.#prospectPlan(q, sort, sources, true);
     const all = orderProspects(this.#view, plan, sort, 0, plan.units.length);
@@ -274,7 +254,7 @@ export class LinkIndexEngine implements Engine {
     const scratch = domainMode ? this.#domains : this.#pages;
     const fields = this.#fieldsFor(q.rankScale);
     const any = { ...q, minMatching: 1 };
-    const first = this.#prospectSources(any).firstPhase;
+    const first = this.#querySources(any).firstPhase;
     return guarded(scratch, () =>
       runOverlap(this.#view, any, fields, scratch, domainMode, combinations, first, (t) =>
         this.#freshness(t),
@@ -298,7 +278,7 @@ export class LinkIndexEngine implements Engine {
     const domainMode = q.source === 'domain';
     const u = prospectUnit(this.#view, this.#domainPages, prospect, domainMode);
     if (u < 0) return null;
-    const sources = this.#prospectSources(q);
+    const sources = this.#querySources(q);
     const pages = domainMode ? Array.from(sources.pagesOfDomain(u)) : [u];
     return runEvidence(this.#view, q, prospect, pages, sources.linksOfPages, limit);
   }

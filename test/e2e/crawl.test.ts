@@ -13,26 +13,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/core/types.js';
 import { generateWeb } from '../../src/generate/index.js';
-import { type GeneratedSnapshot, loadGeneratedWeb } from '../helpers/test-web-from-generate.js';
+import {
+  comparableToTruth,
+  type GeneratedSnapshot,
+  loadGeneratedWeb,
+} from '../helpers/test-web-from-generate.js';
 import { startTestWeb, type TestWebServer } from '../helpers/test-web-server.js';
 import { ndjson, runCli, startCli } from './run-cli.js';
-
-/** What the ground truth states of a capture and a crawl must reproduce. */
-function comparable(c: Capture) {
-  return {
-    status: c.status,
-    redirect: c.redirect_location,
-    title: c.title,
-    contentType: c.content_type,
-    links: c.links.map((l) => ({
-      url: l.url,
-      item_type: l.item_type,
-      anchor: l.anchor ?? '',
-      alt: l.alt,
-      rel: l.rel ?? [],
-    })),
-  };
-}
 
 describe('linkgap crawl', () => {
   let dir = '';
@@ -40,17 +27,17 @@ describe('linkgap crawl', () => {
   let truth: Capture[] = [];
   let web: TestWebServer;
   let seeds = '';
-  const net = () => [
+  /** Every host to the test web (its certificate accepted), no delay. */
+  const reach = () => [
     '--connect-to',
     `:80:127.0.0.1:${web.ports.http}`,
     '--connect-to',
     `:443:127.0.0.1:${web.ports.https}`,
     '--insecure',
-    '--scope',
-    'any',
     '--per-host-delay',
     '0',
   ];
+  const net = () => [...reach(), '--scope', 'any'];
   const exportCaptures = async (db: string) => {
     const r = await runCli(['export', '--captures', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
@@ -127,7 +114,7 @@ describe('linkgap crawl', () => {
     for (const t of truth) {
       const c = byUrl.get(t.url);
       expect(c, t.url).toBeDefined();
-      expect(comparable(c as Capture), t.url).toEqual(comparable(t));
+      expect(comparableToTruth(c as Capture), t.url).toEqual(comparableToTruth(t));
       expect(c?.ip).toBe('127.0.0.1');
     }
     // The WARC archive, ingested elsewhere, gives the same captures.
@@ -253,13 +240,7 @@ describe('linkgap crawl', () => {
       '--limit',
       '1000',
       '--json',
-      '--connect-to',
-      `:80:127.0.0.1:${web.ports.http}`,
-      '--connect-to',
-      `:443:127.0.0.1:${web.ports.https}`,
-      '--insecure',
-      '--per-host-delay',
-      '0',
+      ...reach(),
     ]);
     expect(r.code, r.stderr).toBe(0);
     const checks = ndjson<{

@@ -6,6 +6,7 @@
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Capture } from '../../src/core/types.js';
 import { readWarc } from '../../src/ingest/warc/index.js';
 import type { RouteSpec } from './test-web-routes.js';
 import type { TestWeb } from './test-web-server.js';
@@ -79,4 +80,27 @@ export async function loadGeneratedWeb(outDir: string): Promise<GeneratedSnapsho
     out.push(snapshot);
   }
   return out;
+}
+
+/**
+ * What the ground truth states of a capture (as test/e2e/cli.test.ts compares it): a capture
+ * fetched from the test web must equal its truth in these.
+ */
+export function comparableToTruth(c: Capture) {
+  const { text_chars: _, ...signals } = c.signals ?? {};
+  return {
+    status: c.status,
+    redirect: c.redirect_location,
+    title: c.title,
+    contentType: c.content_type,
+    meta: c.meta,
+    signals,
+    links: c.links.map((l) => ({
+      url: l.url,
+      item_type: l.item_type,
+      anchor: l.anchor ?? '',
+      alt: l.alt,
+      rel: l.rel ?? [],
+    })),
+  };
 }

@@ -9,7 +9,7 @@ import { createFetcher } from '../../src/crawl/index.js';
 import { generateWeb } from '../../src/generate/index.js';
 import { captureFromHttp } from '../../src/ingest/http/index.js';
 import { loopbackLookup } from './loopback-lookup.js';
-import { loadGeneratedWeb } from './test-web-from-generate.js';
+import { comparableToTruth, loadGeneratedWeb } from './test-web-from-generate.js';
 import { robotsTxt } from './test-web-routes.js';
 import { startTestWeb, type TestWebServer } from './test-web-server.js';
 
@@ -128,26 +128,6 @@ describe('loopbackLookup', () => {
   });
 });
 
-/** What the ground truth states of a capture (as test/e2e/cli.test.ts compares it). */
-function comparable(c: Capture) {
-  const { text_chars: _, ...signals } = c.signals ?? {};
-  return {
-    status: c.status,
-    redirect: c.redirect_location,
-    title: c.title,
-    contentType: c.content_type,
-    meta: c.meta,
-    signals,
-    links: c.links.map((l) => ({
-      url: l.url,
-      item_type: l.item_type,
-      anchor: l.anchor ?? '',
-      alt: l.alt,
-      rel: l.rel ?? [],
-    })),
-  };
-}
-
 describe('loadGeneratedWeb', () => {
   let dir: string;
   beforeAll(async () => {
@@ -173,7 +153,9 @@ describe('loadGeneratedWeb', () => {
       for (const expected of truth) {
         const o = await f.fetch(expected.url);
         if (!o.ok) throw new Error(`${expected.url}: ${o.message}`);
-        expect(comparable(captureFromHttp(o.response)), expected.url).toEqual(comparable(expected));
+        expect(comparableToTruth(captureFromHttp(o.response)), expected.url).toEqual(
+          comparableToTruth(expected),
+        );
       }
       expect(Object.keys(second.web).length).toBeGreaterThanOrEqual(Object.keys(first.web).length);
       expect(second.urls.length).toBeGreaterThan(0);
