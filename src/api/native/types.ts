@@ -151,3 +151,42 @@ export interface NativeError {
     field?: string;
   };
 }
+
+/** `POST /api/v1/verify` body: fetch these referring pages now and check their links (pages mode). */
+export interface VerifyRequest {
+  query: ExploreQuery;
+  /** 1–50 `ProspectRow.prospect` page URLs of the same query (pages in the index). */
+  prospects: string[];
+}
+
+/** One target's link from a verified page, now. */
+export interface VerifiedTarget {
+  key: string;
+  target: string;
+  /** Did the index have a link from this page to the competitor. */
+  indexed: boolean;
+  /** `links`: the page links to it now; `removed`: indexed but gone now; `absent`; `unknown` (page not read). */
+  verdict: 'links' | 'removed' | 'absent' | 'unknown';
+  /** Anchors of the links now (`(image)` for image links). */
+  anchors: string[];
+}
+
+/** One verified page. */
+export interface VerifiedPage {
+  url: string;
+  /** ISO 8601 UTC of the fetch; null when it was not fetched. */
+  checkedAt: string | null;
+  status: number | null;
+  /** `ok`, `gone` (4xx/5xx), `redirected`, `unreachable` (network, timeout), `disallowed` (robots.txt). */
+  page: 'ok' | 'gone' | 'redirected' | 'unreachable' | 'disallowed';
+  redirect: string | null;
+  error: string | null;
+  /** Per competitor, in the query's order. */
+  targets: VerifiedTarget[];
+}
+
+/** `POST /api/v1/verify` answer: live checks, not stored (`linkgap recheck` stores and rebuilds). */
+export interface VerifyResponse extends GenerationRef {
+  checks: VerifiedPage[];
+  tookMs: number;
+}
