@@ -9,6 +9,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { LiveChecker } from '../crawl/index.js';
 import type { Engine } from '../engine/types.js';
 import { allowedHostSet, checkHostAndOrigin } from '../mcp/host-check.js';
 import { type AuthConfig, authenticate } from './auth.js';
@@ -64,6 +65,8 @@ export interface AppOptions {
   now?: () => number;
   /** The built web UI (`dist/web`), served at `/`; null or absent = a page saying to build it. */
   webRoot?: string | null;
+  /** Live page checks for the explorer's `POST /api/v1/verify` (absent: it answers 501). */
+  liveChecker?: LiveChecker;
 }
 
 type Env = { Variables: { authKey: string } };
@@ -209,7 +212,14 @@ export function createApp(opts: AppOptions): Hono<Env> {
         : c.text(`${check.message} (see serve --allowed-host).`, 403);
     });
   }
-  mountNativeRoutes(app, { engine: opts.engine, auth: opts.auth, limiter, maxBody, logger });
+  mountNativeRoutes(app, {
+    engine: opts.engine,
+    auth: opts.auth,
+    limiter,
+    maxBody,
+    logger,
+    ...(opts.liveChecker === undefined ? {} : { liveChecker: opts.liveChecker }),
+  });
   mountWebUi(app, { root: opts.webRoot ?? null, auth: opts.auth });
 
   app.notFound((c) => envelopeResponse(c, STATUS.notFound, 404));

@@ -48,7 +48,7 @@ describe('buildOpenApi', () => {
         }
       }
     }
-    expect(ids.size).toBe(12);
+    expect(ids.size).toBe(13);
     expect(ids.has('mozLinkIntersect')).toBe(true);
   });
 

@@ -16,12 +16,19 @@ export {
   type FetcherOptions,
 } from './fetch/create-fetcher.js';
 export type { OversizePolicy } from './fetch/fetch-once.js';
+export { createLiveChecker, type LiveChecker, type LiveCheckerOptions } from './live-check.js';
 export {
   createHostScheduler,
   type HostScheduler,
   type HostSchedulerOptions,
   type HostSchedulerStats,
 } from './politeness/host-scheduler.js';
+export {
+  type PageCheck,
+  type PageVerdict,
+  pageCheck,
+  type TargetCheck,
+} from './recheck-verdict.js';
 export {
   createRobotsCache,
   type RobotsCache,

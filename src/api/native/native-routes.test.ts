@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AUTH, authConfig } from '../../../test/helpers/api-fixtures.js';
 import { createFakeEngine, type FakeEngine } from '../../../test/helpers/fake-engine.js';
 import { type ServedApp, serveApp } from '../../../test/helpers/http-app.js';
+import { type LiveChecker, pageCheck } from '../../crawl/index.js';
 import { createApp } from '../app.js';
 import { createJsonLogger } from '../logger.js';
 
@@ -145,6 +146,83 @@ describe('native API /api/v1', () => {
     expect(
       (await a.request('/api/v1/export?c=a.com', { headers: AUTH })).text.split('\r\n'),
     ).toHaveLength(5002);
+  });
+
+  it('verifies indexed prospect pages live through the checker, and only those', async () => {
+    const seen: Array<{ urls: string[]; indexed: string[][] }> = [];
+    const checker: LiveChecker = {
+      async check(pages, targets) {
+        seen.push({ urls: pages.map((p) => p.url), indexed: pages.map((p) => [...p.indexed]) });
+        return pages.map((p) =>
+          pageCheck(p.url, targets, p.indexed, null, {
+            url: p.url,
+            state: 'failed',
+            status: null,
+            fetchedAt: null,
+            etag: null,
+            lastModified: null,
+            payloadDigest: null,
+            error: 'timeout: no answer',
+          }),
+        );
+      },
+      close: async () => undefined,
+    };
+    engine = createFakeEngine();
+    api = await serveApp(
+      createApp({
+        engine,
+        auth: authConfig(),
+        liveChecker: checker,
+        logger: createJsonLogger(() => undefined),
+      }),
+    );
+    const pages = { ...QUERY, mode: 'pages' };
+    const ok = await api.post(
+      '/api/v1/verify',
+      { query: pages, prospects: ['https://p0.example.org/'] },
+      AUTH,
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({
+      generation: 'g-test-1',
+      checks: [
+        { url: 'https://p0.example.org/', page: 'unreachable', error: 'timeout: no answer' },
+      ],
+    });
+    expect(seen).toEqual([{ urls: ['https://p0.example.org/'], indexed: [['1', '2']] }]);
+    const unknown = await api.post(
+      '/api/v1/verify',
+      { query: pages, prospects: ['https://p0.example.org/', 'http://10.0.0.1/admin'] },
+      AUTH,
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toMatchObject({ error: { code: 'not_found', field: 'prospects.1' } });
+    expect(seen).toHaveLength(1);
+    const domains = await api.post(
+      '/api/v1/verify',
+      { query: QUERY, prospects: ['example.org'] },
+      AUTH,
+    );
+    expect(domains.status).toBe(400);
+    expect(domains.json).toMatchObject({ error: { field: 'query.mode' } });
+    const many = await api.post(
+      '/api/v1/verify',
+      { query: pages, prospects: Array(51).fill('https://p0.example.org/') },
+      AUTH,
+    );
+    expect(many.json).toMatchObject({ error: { field: 'prospects' } });
+  });
+
+  it('answers 501 for verify on a server without live checks', async () => {
+    const a = await open();
+    const r = await a.post(
+      '/api/v1/verify',
+      { query: { ...QUERY, mode: 'pages' }, prospects: ['https://p0.example.org/'] },
+      AUTH,
+    );
+    expect(r.status).toBe(501);
+    expect(r.json).toMatchObject({ error: { code: 'not_implemented' } });
   });
 
   it('refuses bad requests in words, naming the field', async () => {

@@ -9,6 +9,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { describeTarget } from '../../core/query/target-label.js';
 import type { Result } from '../../core/result.js';
+import type { LiveChecker } from '../../crawl/index.js';
 import type { Engine } from '../../engine/types.js';
 import { type AuthConfig, authenticate } from '../auth.js';
 import { errorText, type Logger } from '../logger.js';
@@ -20,8 +21,15 @@ import {
   parseExportRequest,
   parseOverlapRequest,
   parseProspectsRequest,
+  parseVerifyRequest,
 } from './parse-explore.js';
-import type { EvidenceResponse, NativeError, OverlapResponse, ProspectsResponse } from './types.js';
+import type {
+  EvidenceResponse,
+  NativeError,
+  OverlapResponse,
+  ProspectsResponse,
+  VerifyResponse,
+} from './types.js';
 
 /** The native API's path prefix. */
 export const NATIVE_PREFIX = '/api/v1';
@@ -29,13 +37,15 @@ export const NATIVE_PREFIX = '/api/v1';
 /** What the routes need from the app. */
 export interface NativeRouteOptions {
   engine: Engine;
+  /** Live page checks for `/verify`; absent = the route answers 501. */
+  liveChecker?: LiveChecker;
   auth: AuthConfig | null;
   limiter: RateLimiter;
   maxBody: number;
   logger: Logger;
 }
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500 | 501;
 
 /** A native error response. */
 export function nativeError(
@@ -137,6 +147,43 @@ export function mountNativeRoutes(app: Hono<Env>, opts: NativeRouteOptions): voi
     }),
   );
 
+  app.post(`${NATIVE_PREFIX}/verify`, limit, async (c) =>
+    withBody(c, parseVerifyRequest, async ({ query, prospects }) => {
+      const checker = opts.liveChecker;
+      if (checker === undefined) {
+        return nativeError(c, 501, 'not_implemented', 'This server does not check pages live.');
+      }
+      const started = performance.now();
+      // Only pages the index holds are fetched: the route is no open proxy.
+      const pages: Array<{ url: string; indexed: Set<string> }> = [];
+      for (const [i, url] of prospects.entries()) {
+        const ev = await engine.evidence(query, url, 1);
+        if (ev === null) {
+          return nativeError(
+            c,
+            404,
+            'not_found',
+            `No referring page ${url} in the index.`,
+            `prospects.${i}`,
+          );
+        }
+        const indexed = new Set(
+          ev.competitors.flatMap((x, t) => (x.total > 0 ? [query.targets[t]?.key ?? ''] : [])),
+        );
+        pages.push({ url, indexed });
+      }
+      const checks = await checker.check(pages, query.targets);
+      const info = engine.info();
+      const body: VerifyResponse = {
+        generation: info.generation,
+        builtAt: info.builtAt,
+        checks,
+        tookMs: elapsed(started),
+      };
+      return c.json(body);
+    }),
+  );
+
   app.get(`${NATIVE_PREFIX}/export`, (c) => {
     const params = new URL(c.req.url).searchParams;
     const format = params.get('format') ?? 'csv';
@@ -175,6 +222,7 @@ export function mountNativeRoutes(app: Hono<Env>, opts: NativeRouteOptions): voi
     prospects: 'POST',
     overlap: 'POST',
     evidence: 'POST',
+    verify: 'POST',
     export: 'GET, POST',
   };
   for (const [name, allow] of Object.entries(routes)) {

@@ -4,7 +4,13 @@
  * response schemas are written here from src/api/native/types.ts.
  */
 import { z } from 'zod';
-import { evidenceSchema, exportSchema, overlapSchema, prospectsSchema } from './parse-explore.js';
+import {
+  evidenceSchema,
+  exportSchema,
+  overlapSchema,
+  prospectsSchema,
+  verifySchema,
+} from './parse-explore.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
@@ -32,6 +38,41 @@ export const NATIVE_OPENAPI_SCHEMAS: Record<string, unknown> = {
   NativeProspectsRequest: fromZod(prospectsSchema),
   NativeOverlapRequest: fromZod(overlapSchema),
   NativeEvidenceRequest: fromZod(evidenceSchema),
+  NativeVerifyRequest: fromZod(verifySchema),
+  NativeVerifyResponse: {
+    type: 'object',
+    properties: {
+      ...generation,
+      checks: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            url: { type: 'string' },
+            checkedAt: nullable('string'),
+            status: nullable('integer'),
+            page: { enum: ['ok', 'gone', 'redirected', 'unreachable', 'disallowed'] },
+            redirect: nullable('string'),
+            error: nullable('string'),
+            targets: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  key: { type: 'string' },
+                  target: { type: 'string' },
+                  indexed: { type: 'boolean' },
+                  verdict: { enum: ['links', 'removed', 'absent', 'unknown'] },
+                  anchors: { type: 'array', items: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+      },
+      tookMs: { type: 'number' },
+    },
+  },
   NativeExportRequest: {
     ...fromZod(exportSchema),
     description: 'The export body; `format` (csv | json, default csv) may be added.',
@@ -282,6 +323,12 @@ export const NATIVE_OPENAPI_PATHS: Record<string, unknown> = {
     'Every counted backlink from one prospect to each competitor',
     'NativeEvidenceRequest',
     'NativeEvidenceResponse',
+  ),
+  '/api/v1/verify': post(
+    'nativeVerify',
+    'Fetch up to 50 indexed prospect pages now (robots.txt, per-host delay) and say which still link; not stored',
+    'NativeVerifyRequest',
+    'NativeVerifyResponse',
   ),
   '/api/v1/export': {
     get: {

@@ -108,6 +108,40 @@ export const exportSchema = z
   })
   .strict();
 
+/** Pages one `/verify` call checks at most. */
+export const MAX_VERIFY_PAGES = 50;
+
+/** The zod schema of a `/verify` body. */
+export const verifySchema = z
+  .object({
+    query: exploreQuerySchema,
+    prospects: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(MAX_SITE_LENGTH * 2),
+      )
+      .min(1, 'give at least one prospect page')
+      .max(MAX_VERIFY_PAGES),
+  })
+  .strict();
+
+/** Parse a `/verify` body: pages mode only (it checks referring pages). */
+export function parseVerifyRequest(
+  body: unknown,
+): Result<{ query: IntersectQuery; prospects: string[] }> {
+  const r = validate(verifySchema, body);
+  if (!r.ok) return r;
+  if (r.value.query.mode !== 'pages') {
+    return fieldError('query.mode', "verify checks referring pages: use mode 'pages'");
+  }
+  const q = toIntersectQuery(r.value.query);
+  if (!q.ok) return q;
+  return { ok: true, value: { query: q.value, prospects: [...new Set(r.value.prospects)] } };
+}
+
 /** A parsed `/prospects` body. */
 export interface ProspectsInput {
   query: IntersectQuery;

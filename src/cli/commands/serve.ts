@@ -18,8 +18,10 @@ import {
   type ServerConfigFile,
   startHttpServer,
 } from '../../api/index.js';
+import { createLiveChecker } from '../../crawl/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 import type { CliContext } from './context.js';
+import { DEFAULT_USER_AGENT } from './crawl.js';
 import { openFollowingEngine } from './following-engine.js';
 import { parseIntOption } from './options.js';
 import { webUiRoot } from './web-root.js';
@@ -36,6 +38,7 @@ export interface ServeOptions {
   rateLimit?: string;
   reloadInterval: string;
   allowedHost?: string[];
+  verify?: boolean;
 }
 
 const HELP_EXAMPLES = `
@@ -81,6 +84,7 @@ export function serveCommand(program: Command, ctx: CliContext): void {
       'a host name the explorer and MCP clients may use in Host/Origin besides loopback and --host (repeat)',
       (v: string, prev: string[] = []) => [...prev, v],
     )
+    .option('--no-verify', "no live page checks (the explorer's 'verify these prospects')")
     .addHelpText('after', HELP_EXAMPLES)
     .action(async (o: ServeOptions) => {
       await runServe(o, ctx);
@@ -108,6 +112,11 @@ export async function runServe(
   const auth = o.auth ? loadCredentials(file) : null;
   const logger = createJsonLogger((line) => ctx.err(line));
   const engine = await openFollowingEngine(o.db, reloadMs, logger);
+  // The explorer's "verify these prospects": polite live fetches of indexed pages, not stored.
+  const liveChecker =
+    o.verify === false
+      ? undefined
+      : createLiveChecker({ userAgent: DEFAULT_USER_AGENT, perHostDelayMs: 1000, concurrency: 8 });
   const app = createApp({
     engine,
     auth,
@@ -125,11 +134,13 @@ export async function runServe(
     allowedHosts: [o.host, ...(o.allowedHost ?? [])],
     mozTokens: createTokenCodec(file.mozTokenSecret, file.mozTokenTtlSeconds),
     webRoot: webUiRoot(),
+    ...(liveChecker === undefined ? {} : { liveChecker }),
   });
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
     server = await startHttpServer(app, o.host, port);
   } catch (e) {
+    await liveChecker?.close();
     await engine.close();
     throw new CliError(
       `cannot listen on ${o.host}:${port} (${e instanceof Error ? e.message : String(e)})`,
@@ -147,6 +158,7 @@ export async function runServe(
   await waitForSignal();
   logger.info('shutting down');
   await server.close();
+  await liveChecker?.close();
   await engine.close();
 }
 

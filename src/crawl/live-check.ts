@@ -1,0 +1,104 @@
+/**
+ * Live checks of referring pages, not stored: fetch each page now (robots.txt, one request per
+ * host at a time, a per-host delay, the crawler's fetcher) and say whether it still links to
+ * each target (`pageCheck`). The explorer's "verify these prospects" uses it through
+ * `linkgap serve`; `linkgap recheck` stores its fetches and rebuilds instead.
+ */
+import type { QueryTarget } from '../core/query/intersect-query.js';
+import { captureFromHttp } from '../ingest/http/index.js';
+import type { FrontierResult } from '../store/index.js';
+import type { ConnectToRule } from './fetch/connect-to.js';
+import { createFetcher } from './fetch/create-fetcher.js';
+import { createHostScheduler } from './politeness/host-scheduler.js';
+import { type PageCheck, pageCheck } from './recheck-verdict.js';
+import { createRobotsCache } from './robots/robots-cache.js';
+import { MAX_CRAWL_DELAY_MS } from './run-crawl.js';
+import type { Fetcher } from './types.js';
+
+/** Checks pages now. */
+export interface LiveChecker {
+  /** One check per page, in order; `indexed` = the target keys the index links each page to. */
+  check(
+    pages: ReadonlyArray<{ url: string; indexed: ReadonlySet<string> }>,
+    targets: readonly QueryTarget[],
+  ): Promise<PageCheck[]>;
+  close(): Promise<void>;
+}
+
+/** Options of `createLiveChecker`. */
+export interface LiveCheckerOptions {
+  userAgent: string;
+  perHostDelayMs: number;
+  concurrency: number;
+  timeoutMs?: number;
+  connectTo?: ConnectToRule[];
+  insecure?: boolean;
+  /** Tests: a fetcher of their own. */
+  fetcher?: Fetcher;
+}
+
+/** A checker with its own fetcher, robots cache and host gate (shared by all requests). */
+export function createLiveChecker(o: LiveCheckerOptions): LiveChecker {
+  const fetcher =
+    o.fetcher ??
+    createFetcher({
+      userAgent: o.userAgent,
+      ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }),
+      ...(o.insecure === true ? { connect: { rejectUnauthorized: false } } : {}),
+      ...(o.connectTo === undefined ? {} : { connectTo: o.connectTo }),
+    });
+  const robots = createRobotsCache({ fetcher, userAgent: o.userAgent });
+  const gate = createHostScheduler({ concurrency: o.concurrency });
+  const checkOne = async (
+    url: string,
+    indexed: ReadonlySet<string>,
+    targets: readonly QueryTarget[],
+  ): Promise<PageCheck> => {
+    const host = new URL(url).hostname;
+    const base: FrontierResult = {
+      url,
+      state: 'done',
+      status: null,
+      fetchedAt: null,
+      etag: null,
+      lastModified: null,
+      payloadDigest: null,
+      error: null,
+    };
+    const rules = await gate.run(host, 0, () => robots.rulesFor(url));
+    if (!rules.isAllowed(url)) {
+      return pageCheck(url, targets, indexed, null, {
+        ...base,
+        state: 'disallowed',
+        error: 'disallowed by robots.txt',
+      });
+    }
+    const delay = Math.max(o.perHostDelayMs, Math.min(rules.crawlDelayMs ?? 0, MAX_CRAWL_DELAY_MS));
+    const outcome = await gate.run(host, delay, () => fetcher.fetch(url));
+    if (!outcome.ok) {
+      return pageCheck(url, targets, indexed, null, {
+        ...base,
+        state: 'failed',
+        error: `${outcome.errorClass}: ${outcome.message}`,
+      });
+    }
+    const r = outcome.response;
+    const capture = captureFromHttp({
+      url: r.url,
+      fetchedAt: r.fetchedAt,
+      status: r.status,
+      headers: r.headers,
+      body: r.body,
+      ...(r.ip === undefined ? {} : { ip: r.ip }),
+    });
+    return pageCheck(url, targets, indexed, capture, {
+      ...base,
+      status: r.status,
+      fetchedAt: r.fetchedAt,
+    });
+  };
+  return {
+    check: (pages, targets) => Promise.all(pages.map((p) => checkOne(p.url, p.indexed, targets))),
+    close: () => fetcher.close(),
+  };
+}
