@@ -271,6 +271,33 @@ describe('linkgap crawl', () => {
     expect(verdicts.get('links') ?? 0, JSON.stringify([...verdicts])).toBeGreaterThan(0);
     const changed = (verdicts.get('removed') ?? 0) + (verdicts.get('gone') ?? 0);
     expect(changed, JSON.stringify([...verdicts])).toBeGreaterThan(0);
+    // The same question saved as an explorer URL, on the index the recheck rebuilt: the pages
+    // that still link are its prospects now, and they still link.
+    const saved = await runCli([
+      'recheck',
+      '--db',
+      db,
+      '--prospects-of',
+      `http://127.0.0.1:8080/?c=${target}&mode=pages`,
+      '--limit',
+      '1000',
+      '--no-build',
+      '--json',
+      ...reach(),
+    ]);
+    expect(saved.code, saved.stderr).toBe(0);
+    const again = ndjson<{ url: string; page: string; targets: Array<{ verdict: string }> }>(
+      saved.stdout,
+    );
+    const verdictOf = (c: { page: string; targets: Array<{ verdict: string }> }) =>
+      c.page === 'ok' ? c.targets[0]?.verdict : c.page;
+    expect(again.map((c) => c.url).sort()).toEqual(
+      checks
+        .filter((c) => verdictOf(c) === 'links')
+        .map((c) => c.url)
+        .sort(),
+    );
+    expect(new Set(again.map(verdictOf))).toEqual(new Set(['links']));
   }, 180_000);
 
   it('recrawls the next snapshot: link history moves after build', async () => {

@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { decodeExploreParams } from '../../api/native/explore-params.js';
+import { parseExportRequest } from '../../api/native/parse-explore.js';
 import type { QueryTarget } from '../../core/query/intersect-query.js';
 import { parseConnectTo } from '../../crawl/index.js';
 import { type PageCheck, pageCheck } from '../../crawl/recheck-verdict.js';
@@ -26,6 +28,7 @@ interface RecheckFlags {
   minMatching?: string;
   excludeTechnicalHosts?: boolean;
   urls?: string;
+  prospectsOf?: string;
   limit: string;
   concurrency: string;
   perHostDelay: string;
@@ -55,6 +58,10 @@ export function recheckCommand(program: Command, ctx: CliContext): void {
     .option('--min-matching <k>', 'prospects linking to at least k targets (default: all)')
     .option('--exclude-technical-hosts', 'drop CDN, font and widget hosts from the prospects')
     .option('--urls <file>', 'check these referring pages instead (one URL per line)')
+    .option(
+      '--prospects-of <explorer-url>',
+      "the prospects of a saved explorer question (its page URL, mode 'pages')",
+    )
     .option('--limit <n>', 'prospect pages to check, best first', '100')
     .option('--concurrency <c>', 'requests at once over all hosts (one per host)', '8')
     .option('--per-host-delay <ms>', 'minimum ms between two requests to one host', '1000')
@@ -69,7 +76,8 @@ export function recheckCommand(program: Command, ctx: CliContext): void {
       `
 Examples:
   linkgap recheck --target competitor-a.com --target competitor-b.com --exclude my-site.com
-  linkgap recheck --urls prospects.txt --target competitor-a.com --json`,
+  linkgap recheck --urls prospects.txt --target competitor-a.com --json
+  linkgap recheck --prospects-of 'http://127.0.0.1:8080/?c=a.com&c=b.com&m=me.com&mode=pages'`,
     )
     .action(async (o: RecheckFlags) => {
       const plan = await planOf(ctx, o);
@@ -127,8 +135,38 @@ Examples:
     });
 }
 
-/** The pages to check: from the URL file, or the gap's prospects (page mode). */
+/** The pages of a saved explorer question (its URL), best first in its sort. */
+async function savedPlan(ctx: CliContext, o: RecheckFlags, raw: string): Promise<Plan> {
+  let params: URLSearchParams;
+  try {
+    params = new URL(raw).searchParams;
+  } catch {
+    throw new CliError(`--prospects-of must be an explorer URL (got '${raw}')`, EXIT.usage);
+  }
+  const parsed = parseExportRequest(decodeExploreParams(params));
+  if (!parsed.ok) throw new CliError(`--prospects-of: ${parsed.message}`, EXIT.usage);
+  const { query, sort } = parsed.value;
+  if (query.source !== 'page') {
+    throw new CliError(
+      "--prospects-of: recheck checks referring pages: save the question in mode 'pages'",
+      EXIT.usage,
+    );
+  }
+  const limit = parseIntOption('--limit', o.limit, 1, 100_000);
+  const pages = new Map<string, Set<string>>();
+  await ctx.withEngine(o.db, async (engine) => {
+    const r = await engine.prospects({ ...query, offset: 0, limit: Math.min(limit, 1000) }, sort);
+    for (const row of r.items) {
+      const keys = query.targets.filter((_, i) => row.linked[i]).map((t) => t.key);
+      pages.set(row.prospect, new Set(keys));
+    }
+  });
+  return { targets: query.targets, pages };
+}
+
+/** The pages to check: a saved question, the URL file, or the gap's prospects (page mode). */
 async function planOf(ctx: CliContext, o: RecheckFlags): Promise<Plan> {
+  if (o.prospectsOf !== undefined) return savedPlan(ctx, o, o.prospectsOf);
   const targets = o.target ?? [];
   const query =
     targets.length === 0
