@@ -249,7 +249,8 @@ export function describeCrawl(s: CrawlSummary): string[] {
     `crawl ${s.crawl}: ${formatCount(s.fetched)} fetches in ${s.seconds.toFixed(1)} s (${rate}/s)` +
       `${s.interrupted ? ', interrupted (run the same command to resume)' : ''}`,
     `  responses: ${statuses === '' ? 'none' : statuses}; not modified: ${formatCount(s.notModified)}; ` +
-      `disallowed by robots.txt: ${formatCount(s.disallowed)}; failed: ${errors === '' ? 'none' : errors}`,
+      `not fetched (robots.txt disallows or is unreachable): ${formatCount(s.disallowed)}; ` +
+      `failed: ${errors === '' ? 'none' : errors}`,
     `  captures stored: ${formatCount(s.captures)}; URLs found: ${formatCount(s.discovered)}`,
     `  frontier: ${formatCount(s.frontier.done)} done, ${formatCount(s.frontier.failed)} failed, ` +
       `${formatCount(s.frontier.disallowed)} disallowed, ${formatCount(s.frontier.queued)} queued`,
