@@ -68,7 +68,12 @@ describe('tickView', () => {
   it('shows the index’s tick until a check says more', () => {
     expect(tickView(true, undefined, 'a.com')).toMatchObject({ mark: '✓', cls: 'yes', note: null });
     expect(tickView(false, undefined, 'a.com')).toMatchObject({ mark: '–', cls: 'no' });
-    expect(tickView(true, target('unknown'), 'a.com')).toMatchObject({ mark: '✓', cls: 'yes' });
+    expect(tickView(true, target('unknown'), 'a.com')).toEqual({
+      mark: '✓',
+      cls: 'yes unchecked',
+      note: null,
+      words: 'links to a.com in the index (the page could not be read now)',
+    });
   });
 
   it('marks a link still there with its anchor, a removed one and a new one', () => {

@@ -89,9 +89,15 @@ function anchorWords(anchors: readonly string[]): string {
  */
 export function tickView(linked: boolean, t: VerifiedTarget | undefined, name: string): TickView {
   if (t === undefined || t.verdict === 'unknown') {
-    return linked
-      ? { mark: '✓', cls: 'yes', note: null, words: `links to ${name}` }
-      : { mark: '–', cls: 'no', note: null, words: `does not link to ${name}` };
+    const [cls, words] = linked ? ['yes', 'links to'] : ['no', 'does not link to'];
+    return t === undefined
+      ? { mark: linked ? '✓' : '–', cls, note: null, words: `${words} ${name}` }
+      : {
+          mark: linked ? '✓' : '–',
+          cls: `${cls} unchecked`,
+          note: null,
+          words: `${words} ${name} in the index (the page could not be read now)`,
+        };
   }
   switch (t.verdict) {
     case 'links':

@@ -43,13 +43,15 @@ export function VerifyBar({ mode, count, shown, request, disabled, onVerify }: V
         ) : loading ? (
           <>
             <span class="spinner" aria-hidden="true" /> Verifying {plural(count, 'page')}…{' '}
-            <span class="hint">politely, one host at a time, so this can take a while</span>
+            <span class="hint">
+              fetched politely (robots.txt, a pause per host): this can take a while
+            </span>
           </>
         ) : data !== null ? (
           <>
             <strong class="verify-summary">{verifySummary(data.checks)}</strong>{' '}
             <span class="hint">
-              · {plural(data.checks.length, 'page')} fetched in {formatMs(data.tookMs)}
+              {plural(data.checks.length, 'page')} checked in {formatMs(data.tookMs)}
             </span>
           </>
         ) : (
