@@ -3,7 +3,8 @@
  * generated web is ingested and built with the CLI, then the test fills the form, runs it, sorts,
  * pages, opens evidence, opens the overlap view, downloads the CSV export, checks the index page,
  * the 390 px layout and the shareable URL, a refused question and slow answers (nothing of an
- * earlier question may stay on screen under a new one). What the page shows is compared with the native API's
+ * earlier question may stay on screen under a new one), and "verify these prospects" against a
+ * stubbed `/api/v1/verify` (the real one fetches pages from the web; test/e2e/serve covers it). What the page shows is compared with the native API's
  * own answers. Screenshots go to test-artifacts/web/.
  *
  * Needs Debian's `chromium` (`/usr/bin/chromium`, or LINKGAP_CHROMIUM); without it the suite is
@@ -25,6 +26,9 @@ import type {
   ProspectRow,
   ProspectSort,
   ProspectsResponse,
+  VerifiedPage,
+  VerifyRequest,
+  VerifyResponse,
 } from '../../src/api/native/types.js';
 import { hasChromium, launchChromium } from './chromium.js';
 import { buildTestIndex, type ServeProcess, startServe, type TestIndex } from './serve-harness.js';
@@ -80,6 +84,40 @@ function parseCsv(text: string): string[][] {
   }
   if (cell !== '' || row.length > 0) rows.push([...row, cell]);
   return rows;
+}
+
+/**
+ * A live check of `req.prospects` as a server would answer it: the first page removed its link
+ * to the first competitor it linked to, the second is gone (404), the others still link, each
+ * with the anchor `anchor N` (N = the competitor's 1-based number).
+ */
+function fakeVerify(
+  req: VerifyRequest,
+  rows: readonly ProspectRow[],
+  competitors: readonly string[],
+  checkedAt: string,
+): VerifyResponse {
+  const linkedOf = new Map(rows.map((r) => [r.prospect, r.linked]));
+  const checks = req.prospects.map((url, p): VerifiedPage => {
+    const linked = linkedOf.get(url) ?? [];
+    const removed = p === 0 ? linked.indexOf(true) : -1;
+    return {
+      url,
+      checkedAt,
+      status: p === 1 ? 404 : 200,
+      page: p === 1 ? 'gone' : 'ok',
+      redirect: null,
+      error: null,
+      targets: competitors.map((target, i) => {
+        const indexed = linked[i] === true;
+        const verdict =
+          p === 1 ? 'unknown' : i === removed ? 'removed' : indexed ? 'links' : 'absent';
+        const anchors = verdict === 'links' ? [`anchor ${i + 1}`] : [];
+        return { key: String(i + 1), target, indexed, verdict, anchors };
+      }),
+    };
+  });
+  return { generation: 'g-test', builtAt: checkedAt, checks, tookMs: 4321 };
 }
 
 describe.skipIf(process.env.CI !== 'true' && !hasChromium())('web explorer in Chromium', () => {
@@ -554,6 +592,154 @@ describe.skipIf(process.env.CI !== 'true' && !hasChromium())('web explorer in Ch
     const next = await expectedRows(page.url());
     expect(await shownRows(page)).toEqual(next.items.map((r) => r.prospect));
     expect(await exportLinks().count()).toBe(2);
+  });
+
+  it('verifies the prospects on screen and shows each check beside its row', async () => {
+    const [a, b, c, d] = index.topDomains;
+    const want = await openQuestion(`?c=${a}&c=${b}&c=${c}&mode=pages&k=1`);
+    const urls = want.items.slice(0, 50).map((r) => r.prospect);
+    expect(urls.length).toBeGreaterThan(2);
+    const checkedAt = new Date(Date.now() - 150_000).toISOString();
+    const asked: VerifyRequest[] = [];
+    let release = () => {};
+    let gate = Promise.resolve();
+    await page.route('**/api/v1/verify', async (route) => {
+      const req = route.request().postDataJSON() as VerifyRequest;
+      asked.push(req);
+      await gate;
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify(fakeVerify(req, want.items, want.competitors, checkedAt)),
+      });
+    });
+    const hold = () => {
+      gate = new Promise<void>((r) => {
+        release = r;
+      });
+    };
+    const button = page.locator('.verify-button');
+    const row = (i: number) => page.locator(`tr.row[data-prospect="${urls[i]}"]`);
+    const checkLines = page.locator('table.prospects .check-line');
+    try {
+      expect(await button.textContent()).toBe(`Verify these ${urls.length} prospects`);
+      hold();
+      await button.click();
+      // While the pages are fetched: progress, one check at a time, the table still usable.
+      const status = page.locator('#verify-status');
+      await expect
+        .poll(() => status.textContent(), POLL)
+        .toContain(`Verifying ${urls.length} pages…`);
+      expect(await button.isDisabled()).toBe(true);
+      expect(await page.locator('button[data-sort="domain_rank"]').isEnabled()).toBe(true);
+      const expand = row(0).locator('button.expand');
+      await expand.click();
+      await page.locator('.evidence-row .evidence').waitFor();
+      await expand.click();
+      await shot(page, 'verify-running');
+      release();
+      await page.locator('.verify-summary').waitFor();
+      expect(asked).toHaveLength(1);
+      expect(asked[0]?.prospects).toEqual(urls);
+      expect(asked[0]?.query).toEqual(stateOf(page.url()).query);
+
+      const others = urls.length - 2;
+      expect(await page.locator('.verify-summary').textContent()).toBe(
+        `${others} still link${others === 1 ? 's' : ''} · 1 removed a link · 1 gone`,
+      );
+      expect(await checkLines.count()).toBe(urls.length);
+      // The removed link: ✗ with a label in the right competitor's column.
+      const first = want.items[0] as ProspectRow;
+      const removedAt = first.linked.indexOf(true);
+      const firstLine = row(0).locator('.check-line');
+      expect(await firstLine.textContent()).toBe('Checked 2 min ago · ok');
+      const time = firstLine.locator('time');
+      expect(await time.getAttribute('datetime')).toBe(checkedAt);
+      expect(await time.getAttribute('title')).toBe(
+        `${checkedAt.slice(0, 19).replace('T', ' ')} UTC`,
+      );
+      const ticks = row(0).locator('td.tick');
+      const removedCell = ticks.nth(removedAt);
+      expect(await removedCell.getAttribute('class')).toBe('tick removed');
+      expect(await removedCell.locator('.visually-hidden').textContent()).toMatch(
+        /^removed its link to /,
+      );
+      expect(await removedCell.locator('[aria-hidden="true"]').allTextContents()).toEqual([
+        '✗',
+        'removed',
+      ]);
+      expect(await row(0).locator('td.tick.removed').count()).toBe(1);
+      // The gone page: its state, and the index's ticks unchanged.
+      expect(await row(1).locator('.check-line').textContent()).toBe(
+        'Checked 2 min ago · gone 404',
+      );
+      expect(await row(1).locator('.check-line').getAttribute('class')).toContain('tone-bad');
+      expect(await row(1).locator('td.tick.unchecked').count()).toBe(want.competitors.length);
+      const second = want.items[1] as ProspectRow;
+      expect(
+        await row(1)
+          .locator('td.tick')
+          .evaluateAll((tds) => tds.map((td) => td.classList.contains('yes'))),
+      ).toEqual(second.linked);
+      // A page still linking: ✓ and the anchor now under it, per linked competitor.
+      const third = want.items[2] as ProspectRow;
+      const live = row(2).locator('td.tick.live');
+      expect(await live.count()).toBe(third.linked.filter(Boolean).length);
+      const at = third.linked.indexOf(true);
+      expect(await row(2).locator('td.tick').nth(at).locator('.tick-note').textContent()).toBe(
+        `anchor ${at + 1}`,
+      );
+      expect(await row(2).locator('td.tick').nth(at).getAttribute('title')).toMatch(
+        new RegExp(`^still links to .*, anchor now “anchor ${at + 1}”$`),
+      );
+      await shot(page, 'verified');
+      // The ✓ columns, scrolled into view.
+      await page.locator('.table-scroll').evaluate((e) => {
+        e.scrollLeft = e.scrollWidth;
+      });
+      await page
+        .locator('.table-block')
+        .screenshot({ path: join(ARTIFACTS, 'verified-ticks.png') });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot(page, 'verified-390');
+      await page.setViewportSize({ width: 1280, height: 900 });
+
+      // Another page drops the checks; coming back does not check again by itself.
+      await page.getByRole('button', { name: /Next/ }).click();
+      await page.waitForURL(/[?&]o=50/);
+      await expect.poll(() => shownRows(page), POLL).not.toContain(urls[0]);
+      expect(await checkLines.count()).toBe(0);
+      expect(await page.locator('.verify-summary').count()).toBe(0);
+      await page.goBack();
+      await expect.poll(() => shownRows(page), POLL).toEqual(want.items.map((r) => r.prospect));
+      expect(await checkLines.count()).toBe(0);
+      expect(asked).toHaveLength(1);
+
+      // Checked again, then a new question: nothing of the checks stays.
+      await button.click();
+      await expect.poll(() => checkLines.count(), POLL).toBe(urls.length);
+      expect(asked).toHaveLength(2);
+      await page.fill('#c-2-value', d as string);
+      await page.getByRole('button', { name: 'Find prospects' }).click();
+      await page.waitForURL(new RegExp(`[?&]c=${(d as string).replace(/\./g, '\\.')}`));
+      const next = await expectedRows(page.url());
+      await expect.poll(() => shownRows(page), POLL).toEqual(next.items.map((r) => r.prospect));
+      expect(await checkLines.count()).toBe(0);
+      expect(await page.locator('td.tick.removed, td.tick.live').count()).toBe(0);
+      expect(await page.locator('.verify-summary').count()).toBe(0);
+      expect(await button.isEnabled()).toBe(true);
+    } finally {
+      release();
+      await page.unroute('**/api/v1/verify');
+    }
+  });
+
+  it('offers no verify in domains mode, with a word why', async () => {
+    const [a, b] = index.topDomains;
+    await openQuestion(`?c=${a}&c=${b}&mode=domains`);
+    expect(await page.locator('.verify-button').isDisabled()).toBe(true);
+    expect(await page.locator('#verify-status').textContent()).toContain(
+      'Switch to referring pages to verify',
+    );
   });
 
   it('logged no console errors (CSP violations included)', () => {

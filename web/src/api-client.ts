@@ -16,6 +16,8 @@ import type {
   ProspectSort,
   ProspectsRequest,
   ProspectsResponse,
+  VerifyRequest,
+  VerifyResponse,
 } from '../../src/api/native/types.js';
 
 /** A failed API call: what to tell the user, and the query field at fault if one is. */
@@ -120,6 +122,11 @@ export function fetchEvidence(
   signal?: AbortSignal,
 ): Promise<EvidenceResponse> {
   return call('/api/v1/evidence', req, signal);
+}
+
+/** `POST /api/v1/verify`: fetch up to 50 referring pages now and check their links. */
+export function fetchVerify(req: VerifyRequest, signal?: AbortSignal): Promise<VerifyResponse> {
+  return call('/api/v1/verify', req, signal);
 }
 
 /** The download link of the complete answer, in the table's sort (`format` csv or json). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   daysBetween,
+  formatAgo,
   formatCount,
   formatDateTime,
   formatDay,
@@ -46,6 +47,7 @@ describe('format', () => {
     expect(formatDay(null)).toBe('—');
     expect(formatDay('soon')).toBe('soon');
     expect(formatDateTime('2024-03-05T14:07:09Z')).toBe('2024-03-05 14:07 UTC');
+    expect(formatDateTime('2024-03-05T14:07:09Z', true)).toBe('2024-03-05 14:07:09 UTC');
   });
 
   it('counts whole days between two times', () => {
@@ -72,5 +74,16 @@ describe('format', () => {
   it('labels the rows on a page', () => {
     expect(rangeLabel(50, 50, 1234)).toBe('51–100 of 1,234');
     expect(rangeLabel(0, 0, 0)).toBe('0 of 0');
+  });
+
+  it('says how long ago a check was, in whole units', () => {
+    const now = Date.UTC(2024, 2, 5, 14, 7, 30);
+    expect(formatAgo('2024-03-05T14:07:09Z', now)).toBe('just now');
+    expect(formatAgo('2024-03-05T14:07:40Z', now)).toBe('just now');
+    expect(formatAgo('2024-03-05T14:02:00Z', now)).toBe('5 min ago');
+    expect(formatAgo('2024-03-05T11:00:00Z', now)).toBe('3 h ago');
+    expect(formatAgo('2024-03-04T14:00:00Z', now)).toBe('1 day ago');
+    expect(formatAgo('2024-03-01T00:00:00Z', now)).toBe('4 days ago');
+    expect(formatAgo('soon', now)).toBe('soon');
   });
 });

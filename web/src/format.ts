@@ -48,11 +48,12 @@ export function formatDay(s: string | null): string {
   return t === null ? s : new Date(t).toISOString().slice(0, 10);
 }
 
-/** An API time to the minute in UTC: `2024-03-05 14:07 UTC`; `null` → `—`. */
-export function formatDateTime(s: string | null): string {
+/** An API time to the minute (or second) in UTC: `2024-03-05 14:07 UTC`; `null` → `—`. */
+export function formatDateTime(s: string | null, seconds = false): string {
   if (s === null) return '—';
   const t = parseTime(s);
-  return t === null ? s : `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const iso = t === null ? null : new Date(t).toISOString();
+  return iso === null ? s : `${iso.slice(0, seconds ? 19 : 16).replace('T', ' ')} UTC`;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier); `null` if either is missing. */
@@ -89,4 +90,15 @@ export function prospectHref(prospect: string, mode: 'pages' | 'domains'): strin
 export function rangeLabel(offset: number, shown: number, total: number): string {
   if (shown === 0) return `0 of ${formatCount(total)}`;
   return `${formatCount(offset + 1)}–${formatCount(offset + shown)} of ${formatCount(total)}`;
+}
+
+/** How long before `now` an API time was: `just now`, `5 min ago`, `3 h ago`, `2 days ago`. */
+export function formatAgo(s: string, now: number): string {
+  const t = parseTime(s);
+  if (t === null) return s;
+  const min = Math.floor((now - t) / 60_000);
+  if (min < 1) return 'just now';
+  if (min < 60) return `${min} min ago`;
+  if (min < 24 * 60) return `${Math.floor(min / 60)} h ago`;
+  return `${plural(Math.floor(min / (24 * 60)), 'day')} ago`;
 }

@@ -1,8 +1,9 @@
 /**
- * The prospect table: sortable headers (`aria-sort`), one ✓ column per competitor, a button per
- * row that opens the evidence below it, and the pager.
+ * The prospect table: the verify action above it, sortable headers (`aria-sort`), one ✓ column
+ * per competitor (as the check says once the rows are verified), a button per row that opens
+ * the evidence below it, and the pager.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type {
   ExploreQuery,
   ProspectSort,
@@ -11,12 +12,18 @@ import type {
 } from '../../../src/api/native/types.js';
 import { formatCount, formatDay, formatScore, prospectHref, shortTarget } from '../format.js';
 import type { PageParams } from '../url-state.js';
+import { useVerify } from '../use-verify.js';
+import { MAX_VERIFY } from '../verdict.js';
 import { EvidencePanel } from './evidence-panel.js';
 import { Pager } from './pager.js';
+import { VerifyBar } from './verify-bar.js';
+import { CheckLine, TickCell } from './verify-cells.js';
 
 /** Props of `ProspectTable`. */
 export interface ProspectTableProps {
   data: ProspectsResponse;
+  /** The key of the prospects request `data` answers (the question, its run, sort and page). */
+  answerKey: string;
   query: ExploreQuery;
   params: PageParams;
   /**
@@ -59,12 +66,24 @@ const COLUMNS: readonly Column[] = [
 ];
 
 /** The table, its caption line and the pager. */
-export function ProspectTable({ data, query, params, loading, onGo }: ProspectTableProps) {
+export function ProspectTable({
+  data,
+  answerKey,
+  query,
+  params,
+  loading,
+  onGo,
+}: ProspectTableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const { sort } = params;
   // A new question, sort or page closes every evidence panel.
   const windowKey = `${data.generation}|${data.offset}|${sort.field}.${sort.dir}|${data.total}`;
   useEffect(() => setOpen(new Set()), [windowKey]);
+  const pages = useMemo(
+    () => (data.mode === 'pages' ? data.items.slice(0, MAX_VERIFY).map((r) => r.prospect) : []),
+    [data],
+  );
+  const verify = useVerify(answerKey, query, pages);
 
   const toggle = (p: string) => {
     const next = new Set(open);
@@ -79,6 +98,14 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
   const span = COLUMNS.length + 2 + data.competitors.length;
   return (
     <div class={loading ? 'table-block is-loading' : 'table-block'}>
+      <VerifyBar
+        mode={data.mode}
+        count={Math.min(data.items.length, MAX_VERIFY)}
+        shown={data.items.length}
+        request={verify.request}
+        disabled={loading}
+        onVerify={verify.start}
+      />
       <div class="table-scroll">
         <table class={`prospects mode-${data.mode}`}>
           <caption class="visually-hidden">
@@ -132,6 +159,7 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
               const isOpen = !loading && open.has(row.prospect);
               const evId = `ev-${data.offset + r}`;
               const href = prospectHref(row.prospect, data.mode);
+              const check = verify.byUrl.get(row.prospect);
               return [
                 <tr
                   key={row.prospect}
@@ -164,6 +192,7 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
                     {row.title !== null && row.title !== '' && (
                       <span class="page-title">{row.title}</span>
                     )}
+                    {check !== undefined && <CheckLine check={check} now={verify.now} />}
                   </th>
                   <td class="num">{formatScore(row.domainRank)}</td>
                   <td class="num">{formatScore(row.pageRank)}</td>
@@ -180,12 +209,12 @@ export function ProspectTable({ data, query, params, loading, onGo }: ProspectTa
                     {formatDay(row.lastSeen)}
                   </td>
                   {data.competitors.map((t, i) => (
-                    <td key={`${i}:${t}`} class={row.linked[i] ? 'tick yes' : 'tick no'}>
-                      <span aria-hidden="true">{row.linked[i] ? '✓' : '–'}</span>
-                      <span class="visually-hidden">
-                        {row.linked[i] ? 'links to' : 'does not link to'} {shortTarget(t)}
-                      </span>
-                    </td>
+                    <TickCell
+                      key={`${i}:${t}`}
+                      linked={row.linked[i] === true}
+                      target={check?.targets[i]}
+                      name={shortTarget(t)}
+                    />
                   ))}
                 </tr>,
                 isOpen && (

@@ -118,14 +118,28 @@ export function Results({ params, query, prospects, overlap, onGo, onRun, onList
         />
       ) : data === null ? (
         stale !== null && stale.total > 0 ? (
-          <ProspectTable data={stale} query={query} params={params} loading onGo={onGo} />
+          <ProspectTable
+            data={stale}
+            answerKey={prospects.stale?.key ?? ''}
+            query={query}
+            params={params}
+            loading
+            onGo={onGo}
+          />
         ) : (
           prospects.loading && <Loading what="prospects" />
         )
       ) : data.total === 0 ? (
         <EmptyAnswer query={query} overlap={overlap.data} onRun={onRun} />
       ) : (
-        <ProspectTable data={data} query={query} params={params} loading={false} onGo={onGo} />
+        <ProspectTable
+          data={data}
+          answerKey={prospects.key ?? ''}
+          query={query}
+          params={params}
+          loading={false}
+          onGo={onGo}
+        />
       )}
     </section>
   );
