@@ -12,16 +12,19 @@ const TARGETS: QueryTarget[] = [
 describe('createLiveChecker', () => {
   let web: TestWebServer;
   beforeAll(async () => {
-    web = await startTestWeb({
-      'http://blog.test': {
-        '/robots.txt': robotsTxt('User-agent: *\nDisallow: /private\n'),
-        '/still': { body: '<a href="https://comp.com/x">great tools</a>' },
-        '/removed': { body: '<p>nothing here</p>' },
-        '/gone': { status: 404 },
-        '/moved': { redirect: 'http://blog.test/still' },
-        '/private': { body: '<a href="https://comp.com/">secret</a>' },
+    web = await startTestWeb(
+      {
+        'http://blog.test': {
+          '/robots.txt': robotsTxt('User-agent: *\nDisallow: /private\n'),
+          '/still': { body: '<a href="https://comp.com/x">great tools</a>' },
+          '/removed': { body: '<p>nothing here</p>' },
+          '/gone': { status: 404 },
+          '/moved': { redirect: 'http://blog.test/still' },
+          '/private': { body: '<a href="https://comp.com/">secret</a>' },
+        },
       },
-    });
+      { unresolvable: ['down.test'] },
+    );
   });
   afterAll(async () => {
     await web.close();
@@ -59,6 +62,11 @@ describe('createLiveChecker', () => {
       expect(checks[0]?.targets[0]?.anchors).toEqual(['great tools']);
       expect(checks[0]?.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
       expect(checks[3]?.redirect).toBe('http://blog.test/still');
+      const down = await checker.check([{ url: 'http://down.test/x', indexed }], TARGETS);
+      expect([down[0]?.page, down[0]?.error]).toEqual([
+        'unreachable',
+        'robots.txt unreachable: the site did not answer',
+      ]);
       // One request at a time on the host, the private page never asked for.
       expect(web.maxInFlight('blog.test')).toBe(1);
       expect(web.requests('blog.test').map((r) => r.path)).not.toContain('/private');

@@ -67,10 +67,14 @@ export function createLiveChecker(o: LiveCheckerOptions): LiveChecker {
     };
     const rules = await gate.run(host, 0, () => robots.rulesFor(url));
     if (!rules.isAllowed(url)) {
+      // An unreachable robots.txt (RFC 9309: disallow for now) means the site did not answer.
+      const unreachable = rules.source === 'unreachable';
       return pageCheck(url, targets, indexed, null, {
         ...base,
-        state: 'disallowed',
-        error: 'disallowed by robots.txt',
+        state: unreachable ? 'failed' : 'disallowed',
+        error: unreachable
+          ? 'robots.txt unreachable: the site did not answer'
+          : 'disallowed by robots.txt',
       });
     }
     const delay = Math.max(o.perHostDelayMs, Math.min(rules.crawlDelayMs ?? 0, MAX_CRAWL_DELAY_MS));
