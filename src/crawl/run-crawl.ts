@@ -9,92 +9,21 @@
  */
 import { createHash } from 'node:crypto';
 import { normalizeUrl } from '../core/url/normalize-url.js';
-import { captureFromHttp } from '../ingest/http/index.js';
-import type {
-  FrontierItem,
-  FrontierResult,
-  FrontierSeed,
-  LinkStore,
-  StoredCapture,
-} from '../store/index.js';
-import { sha1Digest } from '../warc/index.js';
-import { type CrawlScopeKind, linksToFollow, scopeTest } from './crawl-scope.js';
-import type { FetchedResponse, Fetcher, RobotsRules } from './types.js';
+import type { FrontierItem, FrontierResult, FrontierSeed, StoredCapture } from '../store/index.js';
+import type { CrawlDeps, CrawlOptions, CrawlSummary } from './crawl-deps.js';
+import { type CrawlScopeKind, scopeTest } from './crawl-scope.js';
+import { visit } from './crawl-visit.js';
 
-/** What to crawl. */
-export interface CrawlOptions {
-  seeds: readonly string[];
-  scope: CrawlScopeKind;
-  /** Distinct pages the crawl fetches in all (across resumed runs; recrawls not counted). */
-  maxPages: number;
-  /** Links followed from a seed at most this many times. */
-  maxDepth: number;
-  concurrency: number;
-  /** Minimum ms between two requests to one host (robots Crawl-delay may ask for more). */
-  perHostDelayMs: number;
-  /** Re-fetch pages fetched longer ago than this (ms), with conditional requests; null = never. */
-  recrawlAfterMs: number | null;
-}
-
-/** The robots.txt rules of a URL's origin. */
-export interface RobotsSource {
-  rulesFor(url: string): Promise<RobotsRules>;
-}
-
-/** Runs a task for a host once the host's delay since its last request has passed. */
-export interface HostGate {
-  run<T>(host: string, delayMs: number, task: () => Promise<T>): Promise<T>;
-}
-
-/** Where responses are archived (WARC: `CrawlWarcWriter`); a 304 is written as a revisit. */
-export interface ResponseArchive {
-  write(
-    r: FetchedResponse,
-    opts?: { revisitOf?: { url: string; date: string; payloadDigest?: string } },
-  ): Promise<unknown>;
-}
-
-/** What the loop runs on. */
-export interface CrawlDeps {
-  store: LinkStore;
-  fetcher: Fetcher;
-  robots: RobotsSource;
-  gate: HostGate;
-  archive: ResponseArchive | null;
-  now: () => number;
-  /** Stop taking URLs; in-flight fetches finish and are committed. */
-  signal?: AbortSignal;
-  /** Each visit's outcome, as it happens (recheck reads the captures from it). */
-  onVisit?: (v: CrawlVisit) => void;
-  onProgress?: (p: CrawlProgress) => void;
-}
-
-/** Progress, after each commit. */
-export interface CrawlProgress {
-  fetched: number;
-  queued: number;
-  activeHosts: number;
-  errors: Record<string, number>;
-  elapsedMs: number;
-}
-
-/** What a run did. */
-export interface CrawlSummary {
-  crawl: string;
-  /** Fetches this run (responses and failures). */
-  fetched: number;
-  captures: number;
-  notModified: number;
-  disallowed: number;
-  /** Failures by class (timeout, network, dns, tls, too-large, protocol). */
-  errors: Record<string, number>;
-  /** Responses by status class (`2xx`, `3xx`, …). */
-  statuses: Record<string, number>;
-  discovered: number;
-  interrupted: boolean;
-  seconds: number;
-  frontier: { queued: number; done: number; failed: number; disallowed: number };
-}
+export type {
+  CrawlDeps,
+  CrawlOptions,
+  CrawlProgress,
+  CrawlSummary,
+  HostGate,
+  ResponseArchive,
+  RobotsSource,
+} from './crawl-deps.js';
+export { type CrawlVisit, MAX_CRAWL_DELAY_MS } from './crawl-visit.js';
 
 /** The crawl's id: the same seeds and scope resume the same crawl. */
 export function crawlId(seeds: readonly string[], scope: CrawlScopeKind): string {
@@ -103,9 +32,6 @@ export function crawlId(seeds: readonly string[], scope: CrawlScopeKind): string
 }
 
 const TAKE = 512;
-
-/** A robots.txt Crawl-delay above this (a day, say) would stall a host: it is capped. */
-export const MAX_CRAWL_DELAY_MS = 60_000;
 
 /** Crawl until the frontier is empty, the page budget is spent or `signal` aborts. */
 export async function runCrawl(o: CrawlOptions, deps: CrawlDeps): Promise<CrawlSummary> {
@@ -287,119 +213,4 @@ export async function runCrawl(o: CrawlOptions, deps: CrawlDeps): Promise<CrawlS
   summary.frontier = await store.frontierStats(crawl);
   summary.seconds = (deps.now() - started) / 1000;
   return summary;
-}
-
-/** What one visit of a URL gave: its capture (null when refused or failed) and frontier result. */
-export interface CrawlVisit {
-  url: string;
-  capture: StoredCapture | null;
-  result: FrontierResult;
-}
-
-/** One frontier URL's visit. */
-interface Visit {
-  fetched: boolean;
-  capture: StoredCapture | null;
-  notModified: boolean;
-  errorClass: string | null;
-  frontier: FrontierResult;
-  found: FrontierSeed[];
-}
-
-async function visit(
-  item: FrontierItem,
-  o: CrawlOptions,
-  deps: CrawlDeps,
-  inScope: (host: string) => boolean,
-): Promise<Visit> {
-  const base: FrontierResult = {
-    url: item.url,
-    state: 'done',
-    status: null,
-    fetchedAt: null,
-    etag: null,
-    lastModified: null,
-    payloadDigest: null,
-    error: null,
-  };
-  // robots.txt is a request to the host too: through the gate, so the page waits its delay.
-  const rules = await deps.gate.run(item.host, 0, () => deps.robots.rulesFor(item.url));
-  if (!rules.isAllowed(item.url)) {
-    const why =
-      rules.source === 'unreachable' ? 'robots.txt unreachable' : 'disallowed by robots.txt';
-    return {
-      fetched: false,
-      capture: null,
-      notModified: false,
-      errorClass: null,
-      frontier: { ...base, state: 'disallowed', error: why },
-      found: [],
-    };
-  }
-  const delay = Math.max(o.perHostDelayMs, Math.min(rules.crawlDelayMs ?? 0, MAX_CRAWL_DELAY_MS));
-  const validators =
-    item.state === 'done' && item.payloadDigest !== null
-      ? {
-          ...(item.etag === null ? {} : { etag: item.etag }),
-          ...(item.lastModified === null ? {} : { lastModified: item.lastModified }),
-        }
-      : undefined;
-  const outcome = await deps.gate.run(item.host, delay, () =>
-    deps.fetcher.fetch(item.url, validators === undefined ? {} : { validators }),
-  );
-  if (!outcome.ok) {
-    return {
-      fetched: true,
-      capture: null,
-      notModified: false,
-      errorClass: outcome.errorClass,
-      frontier: { ...base, state: 'failed', error: `${outcome.errorClass}: ${outcome.message}` },
-      found: [],
-    };
-  }
-  const r = outcome.response;
-  const previous =
-    r.status === 304 && item.payloadDigest !== null && item.fetchedAt !== null
-      ? { url: item.url, date: item.fetchedAt, payloadDigest: item.payloadDigest }
-      : undefined;
-  await deps.archive?.write(r, previous === undefined ? {} : { revisitOf: previous });
-  const header = (name: string) => r.headers.find(([k]) => k.toLowerCase() === name)?.[1] ?? null;
-  const frontier: FrontierResult = {
-    ...base,
-    status: r.status,
-    fetchedAt: r.fetchedAt,
-    etag: header('etag'),
-    lastModified: header('last-modified'),
-  };
-  if (r.status === 304 && item.payloadDigest !== null) {
-    const capture: StoredCapture = {
-      url: r.url,
-      fetched_at: r.fetchedAt,
-      status: 304,
-      ...(r.ip === undefined ? {} : { ip: r.ip }),
-      links: [],
-      revisit: { digest: item.payloadDigest, uri: r.url },
-    };
-    return { fetched: true, capture, notModified: true, errorClass: null, frontier, found: [] };
-  }
-  const capture: StoredCapture = captureFromHttp({
-    url: r.url,
-    fetchedAt: r.fetchedAt,
-    status: r.status,
-    headers: r.headers,
-    body: r.body,
-    ...(r.ip === undefined ? {} : { ip: r.ip }),
-  });
-  // The WARC writer's digest: the same payload read back from the archive resolves the same.
-  capture.payloadDigest = sha1Digest(r.rawBody);
-  frontier.payloadDigest = r.status >= 200 && r.status < 300 ? capture.payloadDigest : null;
-  const found =
-    item.depth >= o.maxDepth
-      ? []
-      : linksToFollow(capture, inScope).map((url) => ({
-          url,
-          host: new URL(url).hostname,
-          depth: item.depth + 1,
-        }));
-  return { fetched: true, capture, notModified: false, errorClass: null, frontier, found };
 }
