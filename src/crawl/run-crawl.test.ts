@@ -168,6 +168,22 @@ describe('runCrawl', () => {
     expect((await store.stats()).captures).toBe(7);
   });
 
+  it('ends a redirect loop: each URL of it fetched once, stored as its 3xx', async () => {
+    const { fetcher, log } = fakeWeb({
+      'https://a.com/': { html: html('/loop-a') },
+      'https://a.com/loop-a': { status: 302, headers: [['Location', '/loop-b']] },
+      'https://a.com/loop-b': { status: 301, headers: [['Location', '/loop-a']] },
+    });
+    const s = await runCrawl(options(), deps(fetcher));
+    expect(log.map((l) => l.url).sort()).toEqual([
+      'https://a.com/',
+      'https://a.com/loop-a',
+      'https://a.com/loop-b',
+    ]);
+    expect(s.statuses).toEqual({ '2xx': 1, '3xx': 2 });
+    expect(s.frontier).toEqual({ queued: 0, done: 3, failed: 0, disallowed: 0 });
+  });
+
   it('leaves pages robots.txt disallows unfetched', async () => {
     const { fetcher, log } = fakeWeb(WEB);
     const rules: RobotsRules = {
