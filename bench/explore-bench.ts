@@ -121,8 +121,14 @@ export async function benchExplore(o: ExploreBenchOptions): Promise<void> {
           o.runs,
           o.warmup,
           async () => {
-            const r = await app.request('/api/v1/prospects', { method: 'POST', body });
-            await r.text();
+            const r = await app.request('/api/v1/prospects', {
+              method: 'POST',
+              body,
+              headers: { Host: '127.0.0.1' },
+            });
+            const text = await r.text();
+            // A refused request would time nothing but the refusal.
+            if (r.status !== 200) throw new Error(`POST /api/v1/prospects: ${r.status} ${text}`);
           },
           null,
         );
