@@ -8,9 +8,7 @@ import type { FrontierItem, FrontierResult, FrontierSeed, StoredCapture } from '
 import { sha1Digest } from '../warc/index.js';
 import type { CrawlDeps, CrawlOptions } from './crawl-deps.js';
 import { linksToFollow } from './crawl-scope.js';
-
-/** A robots.txt Crawl-delay above this (a day, say) would stall a host: it is capped. */
-export const MAX_CRAWL_DELAY_MS = 60_000;
+import { fetchPolitely } from './polite-fetch.js';
 
 /** What one visit of a URL gave: its capture (null when refused or failed) and frontier result. */
 export interface CrawlVisit {
@@ -45,11 +43,17 @@ export async function visit(
     payloadDigest: null,
     error: null,
   };
-  // robots.txt is a request to the host too: through the gate, so the page waits its delay.
-  const rules = await deps.gate.run(item.host, 0, () => deps.robots.rulesFor(item.url));
-  if (!rules.isAllowed(item.url)) {
+  const validators =
+    item.state === 'done' && item.payloadDigest !== null
+      ? {
+          ...(item.etag === null ? {} : { etag: item.etag }),
+          ...(item.lastModified === null ? {} : { lastModified: item.lastModified }),
+        }
+      : undefined;
+  const polite = await fetchPolitely(deps, item.url, item.host, o.perHostDelayMs, validators);
+  if (polite.refused) {
     const why =
-      rules.source === 'unreachable' ? 'robots.txt unreachable' : 'disallowed by robots.txt';
+      polite.rules.source === 'unreachable' ? 'robots.txt unreachable' : 'disallowed by robots.txt';
     return {
       fetched: false,
       capture: null,
@@ -59,17 +63,7 @@ export async function visit(
       found: [],
     };
   }
-  const delay = Math.max(o.perHostDelayMs, Math.min(rules.crawlDelayMs ?? 0, MAX_CRAWL_DELAY_MS));
-  const validators =
-    item.state === 'done' && item.payloadDigest !== null
-      ? {
-          ...(item.etag === null ? {} : { etag: item.etag }),
-          ...(item.lastModified === null ? {} : { lastModified: item.lastModified }),
-        }
-      : undefined;
-  const outcome = await deps.gate.run(item.host, delay, () =>
-    deps.fetcher.fetch(item.url, validators === undefined ? {} : { validators }),
-  );
+  const outcome = polite.outcome;
   if (!outcome.ok) {
     return {
       fetched: true,
@@ -105,14 +99,7 @@ export async function visit(
     };
     return { fetched: true, capture, notModified: true, errorClass: null, frontier, found: [] };
   }
-  const capture: StoredCapture = captureFromHttp({
-    url: r.url,
-    fetchedAt: r.fetchedAt,
-    status: r.status,
-    headers: r.headers,
-    body: r.body,
-    ...(r.ip === undefined ? {} : { ip: r.ip }),
-  });
+  const capture: StoredCapture = captureFromHttp(r);
   // The WARC writer's digest: the same payload read back from the archive resolves the same.
   capture.payloadDigest = sha1Digest(r.rawBody);
   frontier.payloadDigest = r.status >= 200 && r.status < 300 ? capture.payloadDigest : null;

@@ -9,10 +9,10 @@ import { captureFromHttp } from '../ingest/http/index.js';
 import type { FrontierResult } from '../store/index.js';
 import type { ConnectToRule } from './fetch/connect-to.js';
 import { createFetcher } from './fetch/create-fetcher.js';
+import { fetchPolitely } from './polite-fetch.js';
 import { createHostScheduler } from './politeness/host-scheduler.js';
 import { type PageCheck, pageCheck } from './recheck-verdict.js';
 import { createRobotsCache } from './robots/robots-cache.js';
-import { MAX_CRAWL_DELAY_MS } from './run-crawl.js';
 import type { Fetcher } from './types.js';
 
 /** Checks pages now. */
@@ -65,10 +65,10 @@ export function createLiveChecker(o: LiveCheckerOptions): LiveChecker {
       payloadDigest: null,
       error: null,
     };
-    const rules = await gate.run(host, 0, () => robots.rulesFor(url));
-    if (!rules.isAllowed(url)) {
+    const polite = await fetchPolitely({ gate, robots, fetcher }, url, host, o.perHostDelayMs);
+    if (polite.refused) {
       // An unreachable robots.txt (RFC 9309: disallow for now) means the site did not answer.
-      const unreachable = rules.source === 'unreachable';
+      const unreachable = polite.rules.source === 'unreachable';
       return pageCheck(url, targets, indexed, null, {
         ...base,
         state: unreachable ? 'failed' : 'disallowed',
@@ -77,8 +77,7 @@ export function createLiveChecker(o: LiveCheckerOptions): LiveChecker {
           : 'disallowed by robots.txt',
       });
     }
-    const delay = Math.max(o.perHostDelayMs, Math.min(rules.crawlDelayMs ?? 0, MAX_CRAWL_DELAY_MS));
-    const outcome = await gate.run(host, delay, () => fetcher.fetch(url));
+    const outcome = polite.outcome;
     if (!outcome.ok) {
       return pageCheck(url, targets, indexed, null, {
         ...base,
@@ -87,14 +86,7 @@ export function createLiveChecker(o: LiveCheckerOptions): LiveChecker {
       });
     }
     const r = outcome.response;
-    const capture = captureFromHttp({
-      url: r.url,
-      fetchedAt: r.fetchedAt,
-      status: r.status,
-      headers: r.headers,
-      body: r.body,
-      ...(r.ip === undefined ? {} : { ip: r.ip }),
-    });
+    const capture = captureFromHttp(r);
     return pageCheck(url, targets, indexed, capture, {
       ...base,
       status: r.status,

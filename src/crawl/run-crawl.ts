@@ -23,7 +23,8 @@ export type {
   ResponseArchive,
   RobotsSource,
 } from './crawl-deps.js';
-export { type CrawlVisit, MAX_CRAWL_DELAY_MS } from './crawl-visit.js';
+export type { CrawlVisit } from './crawl-visit.js';
+export { MAX_CRAWL_DELAY_MS } from './polite-fetch.js';
 
 /** The crawl's id: the same seeds and scope resume the same crawl. */
 export function crawlId(seeds: readonly string[], scope: CrawlScopeKind): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../cli-error.js';
-import { parseDuration, parseSeed } from './crawl-options.js';
+import { parseConnectToFlags, parseDuration, parseSeed } from './crawl-options.js';
 
 describe('crawl flag values', () => {
   it('reads durations in ms, s, m, h, d and w', () => {
@@ -19,5 +19,13 @@ describe('crawl flag values', () => {
     expect(parseSeed('blog.a.com')).toBe('https://blog.a.com/');
     expect(parseSeed(' http://a.com ')).toBe('http://a.com/');
     expect(() => parseSeed('not a host')).toThrow(/not a seed/);
+  });
+
+  it('reads --connect-to rules and names the flag for a bad one', () => {
+    expect(parseConnectToFlags(undefined)).toEqual([]);
+    expect(parseConnectToFlags([':443:127.0.0.1:8443'])).toEqual([
+      { port: 443, toHost: '127.0.0.1', toPort: 8443 },
+    ]);
+    expect(() => parseConnectToFlags(['a.com:443'])).toThrow(/--connect-to/);
   });
 });

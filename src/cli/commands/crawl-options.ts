@@ -1,8 +1,9 @@
 /**
- * Values of `linkgap crawl`'s flags: durations (`30d`, `12h`, `15m`, `90s`, `500ms`) and seeds
- * (a URL, or a bare host meaning `https://host/`).
+ * Values of `linkgap crawl`'s (and `recheck`'s) flags: durations (`30d`, `12h`, `15m`, `90s`,
+ * `500ms`), seeds (a URL, or a bare host meaning `https://host/`) and `--connect-to` rules.
  */
 import { normalizeUrl } from '../../core/url/normalize-url.js';
+import { type ConnectToRule, parseConnectTo } from '../../crawl/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 
 const UNITS: Readonly<Record<string, number>> = {
@@ -33,4 +34,13 @@ export function parseSeed(raw: string): string {
   const n = normalizeUrl(url);
   if (!n.ok) throw new CliError(`not a seed URL or host: '${raw}' (${n.reason})`, EXIT.usage);
   return n.url;
+}
+
+/** The `--connect-to` values as rules; a bad one is a usage error naming the flag. */
+export function parseConnectToFlags(specs: readonly string[] | undefined): ConnectToRule[] {
+  return (specs ?? []).map((spec) => {
+    const r = parseConnectTo(spec);
+    if (!r.ok) throw new CliError(`--connect-to: ${r.message}`, EXIT.usage);
+    return r.value;
+  });
 }

@@ -12,14 +12,13 @@ import {
   createFetcher,
   createHostScheduler,
   createRobotsCache,
-  parseConnectTo,
 } from '../../crawl/index.js';
 import { type CrawlSummary, type CrawlVisit, runCrawl } from '../../crawl/run-crawl.js';
 import type { LinkStore } from '../../store/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { createProgress, formatCount } from '../progress.js';
 import type { CliContext } from './context.js';
-import { parseDuration, parseSeed } from './crawl-options.js';
+import { parseConnectToFlags, parseDuration, parseSeed } from './crawl-options.js';
 import { parseIntOption } from './options.js';
 
 /** Flags as commander parses them. */
@@ -119,11 +118,7 @@ Examples:
       };
       const timeoutMs = parseIntOption('--timeout', o.timeout, 100, 3_600_000);
       const maxBodyBytes = parseIntOption('--max-body', o.maxBody, 1024, 1024 * 1024 * 1024);
-      const rules = (o.connectTo ?? []).map((spec) => {
-        const r = parseConnectTo(spec);
-        if (!r.ok) throw new CliError(`--connect-to: ${r.message}`, EXIT.usage);
-        return r.value;
-      });
+      const rules = parseConnectToFlags(o.connectTo);
       const summary = await ctx.withStore(o.db, (store) =>
         crawlInto(store, options, {
           userAgent: o.userAgent,

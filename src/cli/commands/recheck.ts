@@ -9,7 +9,6 @@ import type { Command } from 'commander';
 import { decodeExploreParams } from '../../api/native/explore-params.js';
 import { parseExportRequest } from '../../api/native/parse-explore.js';
 import type { QueryTarget } from '../../core/query/intersect-query.js';
-import { parseConnectTo } from '../../crawl/index.js';
 import { type PageCheck, pageCheck } from '../../crawl/recheck-verdict.js';
 import type { CrawlVisit } from '../../crawl/run-crawl.js';
 import { CliError, EXIT } from '../cli-error.js';
@@ -17,7 +16,7 @@ import { renderTable } from '../output/table.js';
 import { describeBuild, describeIndex, runBuild, runIndex } from './build.js';
 import type { CliContext } from './context.js';
 import { crawlInto, DEFAULT_USER_AGENT } from './crawl.js';
-import { parseSeed } from './crawl-options.js';
+import { parseConnectToFlags, parseSeed } from './crawl-options.js';
 import { type GapFlags, toQuery } from './gap.js';
 import { parseIntOption } from './options.js';
 
@@ -86,11 +85,7 @@ Examples:
         return;
       }
       const visits = new Map<string, CrawlVisit>();
-      const rules = (o.connectTo ?? []).map((spec) => {
-        const r = parseConnectTo(spec);
-        if (!r.ok) throw new CliError(`--connect-to: ${r.message}`, EXIT.usage);
-        return r.value;
-      });
+      const rules = parseConnectToFlags(o.connectTo);
       const urls = [...plan.pages.keys()];
       await ctx.withStore(o.db, async (store) => {
         await crawlInto(
