@@ -1,0 +1,60 @@
+/**
+ * The ClickHouse connection seam: what the store, the migration and the engine need of a server,
+ * implemented over HTTP (`http-client.ts`, any server from 18.16 on) and in-process through
+ * chdb (`chdb-client.ts`, current ClickHouse). SQL travels as text; values reach it only as
+ * escaped literals (`escape.ts`) or as data rows (`insert`).
+ */
+
+/** A server's version, for gating features newer servers have (`ILIKE`, query parameters …). */
+export interface ServerVersion {
+  major: number;
+  minor: number;
+  /** As the server prints it (`18.16.1`, `26.7.2.1`). */
+  text: string;
+}
+
+/** Query-level settings, sent with the query (URL parameters over HTTP, `SETTINGS` in chdb). */
+export type QuerySettings = Readonly<Record<string, string | number>>;
+
+/** The answer of a `SELECT`. */
+export interface QueryResult<Row> {
+  /** Rows as JSON objects; 64-bit integers arrive as numbers. */
+  rows: Row[];
+  /**
+   * JSON's `rows_before_limit_at_least`: the row count before the outermost LIMIT (exact for
+   * the queries the engine sends), null when the server did not report it.
+   */
+  rowsBeforeLimit: number | null;
+}
+
+/** One ClickHouse server (or an in-process chdb session). */
+export interface ClickHouseClient {
+  readonly version: ServerVersion;
+  /** The database every unqualified table name refers to. */
+  readonly database: string;
+  /** A statement without result rows (DDL, `INSERT … SELECT`). */
+  exec(sql: string, settings?: QuerySettings): Promise<void>;
+  /** A `SELECT` without a FORMAT clause; the client asks for JSON. */
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    settings?: QuerySettings,
+  ): Promise<QueryResult<Row>>;
+  /** Insert rows (objects keyed by column name) into `table` as JSONEachRow. */
+  insert(
+    table: string,
+    rows: readonly Record<string, unknown>[],
+    settings?: QuerySettings,
+  ): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A failure reported by ClickHouse or its transport; never contains credentials. */
+export class ClickHouseError extends Error {
+  /** ClickHouse's numeric error code (`Code: 62`), null for transport failures. */
+  readonly code: number | null;
+  constructor(message: string, code: number | null, opts: { cause?: unknown } = {}) {
+    super(message, { cause: opts.cause });
+    this.name = 'ClickHouseError';
+    this.code = code;
+  }
+}
