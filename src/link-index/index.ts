@@ -29,4 +29,10 @@ export {
   withoutOne,
 } from './page-sets.js';
 export { StringHeap } from './string-heap.js';
-export { buildPostings, indexRootFor, writeLinkIndex } from './write-link-index.js';
+export {
+  buildMemoryLinkIndex,
+  buildPostings,
+  type IndexColumnSource,
+  indexRootFor,
+  writeLinkIndex,
+} from './write-link-index.js';

@@ -20,7 +20,13 @@ import {
   PAGE_FLAG,
 } from './format.js';
 import { createGenerationDir, newGenerationName, publishGeneration } from './generation.js';
+import {
+  FileGenerationWriter,
+  type GenerationOutput,
+  MemoryGenerationWriter,
+} from './generation-output.js';
 import { IndexCollector } from './index-collector.js';
+import type { LinkIndexData } from './load-link-index.js';
 
 /** `<db>.index`: where the index generations of a store file live. */
 export function indexRootFor(dbPath: string): string {
@@ -53,15 +59,52 @@ const PAGE_I16 = ['status', 'page_rank', 'page_pass', 'spam_score', 'host_spam_s
 /** Facts every page of a domain shares, stored once per domain (`<name>`, -32768 = null). */
 const DOMAIN_I16 = ['domain_rank', 'domain_pass', 'domain_spam_score'] as const;
 
+/** What the writer reads: the built columns and the store's counts. */
+export type IndexColumnSource = Pick<LinkStore, 'readIndexColumns' | 'stats'>;
+
 /**
  * Write a new index generation from the built tables of `store` and make it current.
  * @param onProgress steps: the store's export steps, then postings, write, publish
  */
 export async function writeLinkIndex(
-  store: LinkStore,
+  store: IndexColumnSource,
   indexRoot: string,
   onProgress?: StepProgress,
 ): Promise<IndexInfo> {
+  const generation = newGenerationName();
+  const dir = await createGenerationDir(indexRoot, generation);
+  const out = new FileGenerationWriter(dir);
+  const { manifest, info, steps } = await layoutLinkIndex(store, out, generation, onProgress);
+  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  onProgress?.('index: publish', steps - 1, steps);
+  await publishGeneration(indexRoot, generation);
+  return info;
+}
+
+/**
+ * Lay out a generation from `source` in memory, without files: what the ClickHouse engine
+ * hydrates a query's rows into, so they are answered by the same code as the embedded index.
+ */
+export async function buildMemoryLinkIndex(
+  source: IndexColumnSource,
+  generation: string = newGenerationName(),
+): Promise<LinkIndexData> {
+  const started = performance.now();
+  const out = new MemoryGenerationWriter();
+  const { manifest } = await layoutLinkIndex(source, out, generation);
+  return out.toData(manifest, performance.now() - started);
+}
+
+/**
+ * Read `source` and hand every column and heap of a generation to `out`; returns the manifest
+ * (columns and heaps as `out` recorded them) and the step count (publish is the last).
+ */
+async function layoutLinkIndex(
+  store: IndexColumnSource,
+  out: GenerationOutput,
+  generation: string,
+  onProgress?: StepProgress,
+): Promise<{ manifest: Manifest; info: IndexInfo; steps: number }> {
   const c = new IndexCollector();
   let exportSteps = 1;
   await store.readIndexColumns(c, (step, index, total) => {
@@ -70,10 +113,7 @@ export async function writeLinkIndex(
   });
   const steps = exportSteps + 3;
   onProgress?.('index: postings', exportSteps, steps);
-  const generation = newGenerationName();
   const builtAt = toIsoSeconds(new Date());
-  const dir = await createGenerationDir(indexRoot, generation);
-  const out = new GenerationWriter(dir);
   const dict = (n: IndexDictionary) => c.dictionary(n);
 
   // Links.
@@ -191,58 +231,17 @@ export async function writeLinkIndex(
     columns: out.columns,
     heaps: out.heaps,
   };
-  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  onProgress?.('index: publish', exportSteps + 2, steps);
-  await publishGeneration(indexRoot, generation);
   return {
-    generation,
-    builtAt,
-    links: c.linkCount,
-    pages: c.pageCount,
-    domains: referringDomains,
+    manifest,
+    steps,
+    info: {
+      generation,
+      builtAt,
+      links: c.linkCount,
+      pages: c.pageCount,
+      domains: referringDomains,
+    },
   };
-}
-
-/** Writes column and heap files into one generation directory and records them. */
-class GenerationWriter {
-  readonly columns: Record<string, ColumnEntry> = {};
-  readonly heaps: Record<string, HeapEntry> = {};
-  readonly #dir: string;
-
-  constructor(dir: string) {
-    this.#dir = dir;
-  }
-
-  column(name: string, data: AnyColumn): void {
-    const file = `${name}.bin`;
-    writeFileSync(
-      join(this.#dir, file),
-      new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-    );
-    this.columns[name] = {
-      file,
-      type: columnTypeOf(data),
-      length: data.length,
-      bytes: data.byteLength,
-    };
-  }
-
-  heap(name: string, values: readonly string[]): void {
-    const offsets = new Float64Array(values.length + 1);
-    const parts: Buffer[] = [];
-    let pos = 0;
-    for (let i = 0; i < values.length; i++) {
-      const b = Buffer.from(values[i] as string, 'utf8');
-      parts.push(b);
-      pos += b.length;
-      offsets[i + 1] = pos;
-    }
-    const file = `${name}.heap`;
-    const offFile = `${name}.off`;
-    writeFileSync(join(this.#dir, file), Buffer.concat(parts, pos));
-    writeFileSync(join(this.#dir, offFile), new Uint8Array(offsets.buffer));
-    this.heaps[name] = { file, offsets: offFile, count: values.length, bytes: pos };
-  }
 }
 
 /** `out[j] = column[ids[j]]`. */
