@@ -3,8 +3,10 @@
  * (docs/intersection-semantics.md §Domain stats). Scalars are computed alone for filters and
  * order keys over every candidate; count maps only for the returned domains.
  */
+
 import { type SpamSignal, signalsOf } from '../build/spam/signals.js';
 import type { IntersectQuery } from '../core/query/intersect-query.js';
+import { subnetOf } from '../core/url/subnet.js';
 import { LINK_FLAG, NULL_I16 } from '../link-index/index.js';
 import type { DictColumn, IndexView } from './index-view.js';
 import type { CountMap, DomainTargetStats, SpamSignalCount } from './types.js';
@@ -28,25 +30,6 @@ export interface ScalarStats {
   referring_subnets: number;
   referring_pages: number;
   referring_pages_nofollow: number;
-}
-
-/**
- * IPv4: the first three octets; IPv6: the first four groups of the expanded address, in
- * canonical spelling (lower case, no leading zeros), so `2001:0DB8::` and `2001:db8:0::` agree.
- */
-export function subnetOf(ip: string): string {
-  if (!ip.includes(':')) return ip.split('.').slice(0, 3).join('.');
-  const [head = '', tail] = ip.toLowerCase().split('::');
-  const h = head === '' ? [] : head.split(':');
-  const t = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups =
-    tail === undefined
-      ? h
-      : [...h, ...new Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
-  return groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/, ''))
-    .join(':');
 }
 
 const dictId = (c: DictColumn, row: number): number => {

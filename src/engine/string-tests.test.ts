@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { likeToRegExp, stringTest, wordsOf } from './string-tests.js';
+import { wordsOf } from '../core/filter/words.js';
+import { likeToRegExp, stringTest } from './string-tests.js';
 
 describe('stringTest', () => {
   it('matches LIKE patterns on the whole value, case-sensitively', () => {

@@ -4,6 +4,7 @@
  */
 import RE2 from 're2';
 import type { FilterOp, FilterScalar } from '../core/filter/types.js';
+import { wordsOf } from '../core/filter/words.js';
 
 /** A test of a non-null string value. */
 export type StringTest = (s: string) => boolean;
@@ -27,13 +28,6 @@ export function likeToRegExp(pattern: string): RegExp {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** The words of a string: maximal runs of Unicode letters and digits, lower-cased. */
-export function wordsOf(s: string): string[] {
-  return (s.match(WORD) ?? []).map((w) => w.toLowerCase());
 }
 
 /** Build the test for operator `op` with `value` (already coerced); null for unknown ops. */

@@ -12,6 +12,7 @@ export type {
 } from './format.js';
 export { FORMAT_VERSION, hostKey, LINK_FLAG, NULL_I16, nullIdFor, PAGE_FLAG } from './format.js';
 export { readCurrent } from './generation.js';
+export { compareStrings, IndexCollector } from './index-collector.js';
 export {
   type LinkIndexData,
   LinkIndexError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subnetOf } from './domain-stats.js';
+import { subnetOf } from './subnet.js';
 
 describe('subnetOf', () => {
   it('keeps the first three IPv4 octets and the first four IPv6 groups', () => {
