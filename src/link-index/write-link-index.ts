@@ -10,10 +10,7 @@ import type { IndexInfo } from '../engine/types.js';
 import type { IndexDictionary, LinkStore, StepProgress } from '../store/index.js';
 import {
   type AnyColumn,
-  type ColumnEntry,
-  columnTypeOf,
   FORMAT_VERSION,
-  type HeapEntry,
   LINK_FLAG,
   type Manifest,
   NULL_I16,

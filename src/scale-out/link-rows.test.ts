@@ -20,7 +20,7 @@ function asStored(row: LinkRow): StoredLinkRow {
 describe('link rows', () => {
   let dir = '';
   let direct: LinkIndexData;
-  let rows: LinkRow[] = [];
+  const rows: LinkRow[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'linkgap-link-rows-'));
