@@ -15,6 +15,8 @@ export type {
   TargetFreshness,
 } from './explore-types.js';
 export { PROSPECT_SORT_FIELDS } from './explore-types.js';
+export { excludeScopeMask, scopeOf, splitFlagFilter } from './flag-filter.js';
+export { nullResult, numericValue } from './link-predicate.js';
 export type {
   MozDomainRow,
   MozPageRow,
@@ -24,6 +26,7 @@ export type {
   MozSourcePage,
 } from './moz-types.js';
 export {
+  engineFromData,
   LinkIndexEngine,
   openEngine,
   openLinkIndexEngine,

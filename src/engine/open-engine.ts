@@ -5,6 +5,7 @@ import type { IntersectQuery, RankScale, TargetSpec } from '../core/query/inters
 import {
   type Bitmap,
   bitmapOf,
+  type LinkIndexData,
   loadLinkIndex,
   type Manifest,
   PageSets,
@@ -316,7 +317,11 @@ export async function openLinkIndexEngine(
   indexRoot: string,
   plan: PagePlan = 'auto',
 ): Promise<LinkIndexEngine> {
-  const data = await loadLinkIndex(indexRoot);
+  return engineFromData(await loadLinkIndex(indexRoot), plan);
+}
+
+/** The engine over a generation already in memory (a file load, or hydrated query rows). */
+export function engineFromData(data: LinkIndexData, plan: PagePlan = 'auto'): LinkIndexEngine {
   const view = createIndexView(data);
   const m = data.manifest;
   return new LinkIndexEngine(

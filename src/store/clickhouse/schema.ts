@@ -85,8 +85,12 @@ export const LINK_TABLE_COLUMNS: readonly ColumnSpec[] = [
   ...WORD_FIELDS.map((f) => arr(`${f}_words`)),
 ];
 
-/** Target keys first (DESIGN §5): root domain, host (reversed labels), URL, then the source. */
-const ORDER_BY = '(domain_to, host_key, url_to, url_from, seq)';
+/**
+ * Target keys first (DESIGN §5): the host in reversed labels (`com\x01example\x01blog`, so a root
+ * domain's hosts are one key range and a domain target with subdomains is a range scan), the
+ * URL, then the source.
+ */
+const ORDER_BY = '(host_key, url_to, url_from, seq)';
 
 /** The sharding key: the source's registrable domain, so page and domain units are shard-local. */
 export const SHARDING_KEY = 'cityHash64(domain_from)';
