@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- <suite> [options]`: the project's benchmarks. Suites: ingest, wat, build,
- * query, pagerank, all (all = ingest, wat and build; query and pagerank prepare large data and
+ * query, explore, clickhouse, crawl, pagerank, all (all = ingest, wat and build; query and pagerank prepare large data and
  * run on their own).
  * Every figure is the median of several runs, printed beside its baseline from the same run.
  */
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBuild } from './build-bench.js';
 import { buildCli } from './cli.js';
+import { benchClickHouse } from './clickhouse-bench.js';
 import { benchCrawl } from './crawl-bench.js';
 import { benchExplore } from './explore-bench.js';
 import { benchIngest } from './ingest-bench.js';
@@ -37,9 +38,19 @@ const { values, positionals } = parseArgs({
 });
 
 const suite = positionals[0] ?? 'all';
-const SUITES = ['ingest', 'wat', 'build', 'query', 'explore', 'crawl', 'pagerank', 'all'];
+const SUITES = [
+  'ingest',
+  'wat',
+  'build',
+  'query',
+  'explore',
+  'clickhouse',
+  'crawl',
+  'pagerank',
+  'all',
+];
 if (values.help || !SUITES.includes(suite)) {
-  console.log(`usage: npm run bench -- [ingest|wat|build|query|pagerank|all] [options]
+  console.log(`usage: npm run bench -- [ingest|wat|build|query|explore|clickhouse|crawl|pagerank|all] [options]
   ingest  WARC.gz pipeline on 1 core and on all cores vs bare htmlparser2 (--pages, --runs)
   wat     WAT ingest captures/s on one core (--pages, --runs)
   build   build time and peak RSS at each --links size (default 1M and 10M)
@@ -53,6 +64,9 @@ if (values.help || !SUITES.includes(suite)) {
   explore the link-gap explorer's engine calls (prospects, overlap, evidence, export) and
           POST /api/v1/prospects, each beside the page/domain intersection of the same question:
           --sizes 1m[,20m] --work-dir DIR --runs N --warmup N (data shared with query)
+  clickhouse  the query classes on the in-memory index, one ClickHouse 18.16 node and a 2-shard
+          18.16 cluster on loopback, migrate rows/s and bytes per link on disk:
+          --sizes 1m[,20m] --work-dir DIR --runs N (default 10) --warmup N (data shared with query)
   crawl   runCrawl over a generated web on loopback at concurrency 8 and 64, beside ingest of
           the same pages, peak RSS, frontier bytes per million URLs (--pages, --runs, --dir,
           --frontier-urls N, default 1000000)
@@ -93,6 +107,20 @@ if (suite === 'query') {
     workDir,
     warmup: Number(values.warmup),
     runs: Number(values.runs ?? 20),
+  });
+} else if (suite === 'clickhouse') {
+  const sizes = parseSizes(values.sizes);
+  if (sizes === undefined) {
+    console.error(`bad --sizes: ${values.sizes}`);
+    process.exit(2);
+  }
+  const workDir = values['work-dir'] ?? join('bench', 'out', 'query');
+  await mkdir(workDir, { recursive: true });
+  await benchClickHouse({
+    sizes,
+    workDir,
+    warmup: Number(values.warmup),
+    runs: Number(values.runs ?? 10),
   });
 } else if (suite === 'crawl') {
   await mkdir(values.dir, { recursive: true });

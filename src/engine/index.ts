@@ -2,6 +2,7 @@
  * @module engine: the query API the fronts call (`Engine`), answered from the link index.
  */
 
+export { popcount } from './collect.js';
 export type {
   Evidence,
   EvidenceLink,
@@ -43,3 +44,4 @@ export type {
   IntersectionResult,
   PageIntersectionItem,
 } from './types.js';
+export { formatSeconds } from './values.js';

@@ -5,11 +5,13 @@
  * returned objects from them, so every front gets the same objects as from the embedded index.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
+import { describeTarget } from '../core/query/target-label.js';
 import {
   type DomainIntersectionItem,
   type Engine,
   type Evidence,
   engineFromData,
+  formatSeconds,
   type IndexFacts,
   type IndexInfo,
   type IntersectionResult,
@@ -18,8 +20,11 @@ import {
   type Overlap,
   type PageIntersectionItem,
   type ProspectPage,
+  type ProspectRow,
   type ProspectSink,
   type ProspectSort,
+  popcount,
+  type TargetFreshness,
 } from '../engine/index.js';
 import { buildMemoryLinkIndex } from '../link-index/index.js';
 import {
@@ -32,7 +37,14 @@ import {
 import { type ClickHouseNodes, currentGeneration, isCluster } from './migrate.js';
 import { HYDRATED_COLUMNS, RowsColumnSource, type StoredLinkRow } from './rows-source.js';
 import { dialectFor } from './sql/dialect.js';
-import { compileIntersect, compileMoz, hydrateSql, targetsPredicate } from './sql/intersect.js';
+import { compileProspects, freshnessSql, overlapSql } from './sql/explore.js';
+import {
+  type CompiledIntersect,
+  compileIntersect,
+  compileMoz,
+  hydrateSql,
+  targetsPredicate,
+} from './sql/intersect.js';
 
 /** What the engine reads: the entry node, the generation's read table and its facts. */
 export interface ClickHouseGeneration {
@@ -68,12 +80,12 @@ export async function openClickHouseEngine(
   });
 }
 
-/** A feature of the embedded engine the ClickHouse store does not answer yet. */
-export class UnsupportedOnStoreError extends Error {
-  constructor(feature: string) {
-    super(`${feature} is not available on the ClickHouse store; use the embedded index for it`);
-    this.name = 'UnsupportedOnStoreError';
-  }
+interface FreshnessRow {
+  backlinks: number | string;
+  live: number | string;
+  pages: number | string;
+  first: number | string;
+  last: number | string;
 }
 
 const COLUMNS = HYDRATED_COLUMNS.join(', ');
@@ -176,20 +188,90 @@ export class ClickHouseEngine implements Engine {
     return sub.evidence(q, prospect, limit);
   }
 
-  async prospects(_q: IntersectQuery, _sort: ProspectSort): Promise<ProspectPage> {
-    throw new UnsupportedOnStoreError('the prospect explorer');
+  async prospects(q: IntersectQuery, sort: ProspectSort): Promise<ProspectPage> {
+    const c = compileProspects(q, sort, q.limit, this.#g.table, this.#dialect);
+    const [win, count] = await Promise.all([
+      this.#g.client.query<{ unit: string }>(c.windowSql, c.settings),
+      this.#g.client.query<{ n: number | string }>(c.countSql, c.settings),
+    ]);
+    const units = win.rows.map((r) => r.unit);
+    const total = Number(count.rows[0]?.n ?? 0);
+    return { total, items: await this.#prospectRows(q, sort, c, units) };
+  }
+
+  /** The rows of `units` (a contiguous run of the sort order), in that order. */
+  async #prospectRows(
+    q: IntersectQuery,
+    sort: ProspectSort,
+    c: CompiledIntersect,
+    units: string[],
+  ): Promise<ProspectRow[]> {
+    if (units.length === 0) return [];
+    const sub = await this.#hydrate(
+      hydrateSql(this.#g.table, HYDRATED_COLUMNS, c.unit, units, c.targetsPredicate),
+    );
+    const page = await sub.prospects({ ...q, excludes: [], offset: 0, limit: units.length }, sort);
+    checkWindow(page.items.length, units.length);
+    return page.items;
   }
 
   async exportProspects(
-    _q: IntersectQuery,
-    _sort: ProspectSort,
-    _sink: ProspectSink,
+    q: IntersectQuery,
+    sort: ProspectSort,
+    sink: ProspectSink,
+    chunk = 1000,
   ): Promise<number> {
-    throw new UnsupportedOnStoreError('prospect export');
+    const c = compileProspects(q, sort, null, this.#g.table, this.#dialect);
+    const { rows } = await this.#g.client.query<{ unit: string }>(c.windowSql, c.settings);
+    const units = rows.map((r) => r.unit);
+    await sink.begin(units.length);
+    for (let i = 0; i < units.length; i += chunk) {
+      await sink.rows(await this.#prospectRows(q, sort, c, units.slice(i, i + chunk)));
+    }
+    return units.length;
   }
 
-  async overlap(_q: IntersectQuery, _combinations: number): Promise<Overlap> {
-    throw new UnsupportedOnStoreError('target overlap');
+  async overlap(q: IntersectQuery, combinations: number): Promise<Overlap> {
+    const n = q.targets.length;
+    const [masks, ...fresh] = await Promise.all([
+      this.#g.client.query<{ mask: number | string; n: number | string }>(
+        overlapSql(q, this.#g.table, this.#dialect),
+        { distributed_group_by_no_merge: 1 },
+      ),
+      ...q.targets.map((t) => this.#g.client.query<FreshnessRow>(freshnessSql(t, this.#g.table))),
+    ]);
+    const byCount = new Array<number>(n).fill(0);
+    const perCompetitor = new Array<number>(n).fill(0);
+    const combos: Array<[number, number]> = [];
+    for (const r of masks.rows) {
+      const m = Number(r.mask);
+      const k = Number(r.n);
+      const bits = popcount(m);
+      byCount[bits - 1] = (byCount[bits - 1] as number) + k;
+      for (let t = 0; t < n; t++)
+        if (m & (1 << t)) perCompetitor[t] = (perCompetitor[t] as number) + k;
+      combos.push([m, k]);
+    }
+    const top = combos
+      .sort((a, b) => b[1] - a[1] || popcount(b[0]) - popcount(a[0]) || a[0] - b[0])
+      .slice(0, combinations)
+      .map(([mask, prospects]) => ({
+        competitors: Array.from({ length: n }, (_, t) => t).filter((t) => mask & (1 << t)),
+        prospects,
+      }));
+    const freshness = q.targets.map((t, i): TargetFreshness => {
+      const r = fresh[i]?.rows[0];
+      const backlinks = Number(r?.backlinks ?? 0);
+      return {
+        target: describeTarget(t),
+        backlinks,
+        liveBacklinks: Number(r?.live ?? 0),
+        referringPages: Number(r?.pages ?? 0),
+        lastSeen: backlinks === 0 ? null : formatSeconds(Number(r?.last)),
+        firstSeen: backlinks === 0 ? null : formatSeconds(Number(r?.first)),
+      };
+    });
+    return { byCount, combinations: top, perCompetitor, freshness };
   }
 
   async facts(): Promise<IndexFacts> {

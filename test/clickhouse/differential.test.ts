@@ -16,6 +16,8 @@ import {
   type MozQuery,
   type MozSort,
   openLinkIndexEngine,
+  PROSPECT_SORT_FIELDS,
+  type ProspectSortField,
 } from '../../src/engine/index.js';
 import { indexRootFor, writeLinkIndex } from '../../src/link-index/index.js';
 import { openClickHouseEngine } from '../../src/scale-out/clickhouse-engine.js';
@@ -102,6 +104,34 @@ async function answers(engine: Engine, seed: number): Promise<Record<string, unk
     q.source === 'page' ? engine.pageIntersection(q) : engine.domainIntersection(q),
   );
   if (seed % 3 === 0) await capture('moz', () => engine.linkIntersect(mozQueryOf(q, r)));
+  if (seed % 4 === 0) {
+    const sort = {
+      field: PROSPECT_SORT_FIELDS[int(r, PROSPECT_SORT_FIELDS.length)] as ProspectSortField,
+      dir: int(r, 2) === 0 ? ('asc' as const) : ('desc' as const),
+    };
+    await capture('prospects', () => engine.prospects(q, sort));
+    if (seed % 8 === 0) {
+      await capture('export', async () => {
+        const got: unknown[] = [];
+        let announced = -1;
+        const n = await engine.exportProspects(
+          q,
+          sort,
+          {
+            begin: async (count) => {
+              announced = count;
+            },
+            rows: async (rows) => {
+              got.push(...rows);
+            },
+          },
+          7,
+        );
+        return { n, announced, got };
+      });
+    }
+  }
+  if (seed % 7 === 0) await capture('overlap', () => engine.overlap(q, 1 + int(r, 6)));
   if (seed % 5 === 0) {
     const link = pool.links[int(r, pool.links.length)];
     const prospect =
@@ -145,6 +175,7 @@ describe.each(clickhouseBackends())('ClickHouse ($name) vs the in-memory index',
         : Array.from({ length: QUERIES }, (_, i) => FIRST_SEED + i);
     const failures: Array<{ seed: number; expected: unknown; actual: unknown }> = [];
     let withItems = 0;
+    const seen = { moz: 0, prospects: 0, export: 0, overlap: 0, evidence: 0 };
     for (const seed of seeds) {
       const expected = await answers(memory, seed);
       const actual = await answers(engine, seed);
@@ -152,6 +183,19 @@ describe.each(clickhouseBackends())('ClickHouse ($name) vs the in-memory index',
         failures.push({ seed, expected, actual });
       const items = (expected.intersection as { items?: unknown[] } | undefined)?.items;
       if (items !== undefined && items.length > 0) withItems++;
+      const e = expected as {
+        moz?: { results?: unknown[] };
+        prospects?: { items?: unknown[] };
+        export?: { n?: number };
+        overlap?: { combinations?: unknown[] };
+        evidence?: unknown;
+      };
+      if ((e.moz?.results?.length ?? 0) > 0) seen.moz++;
+      if ((e.prospects?.items?.length ?? 0) > 0) seen.prospects++;
+      if ((e.export?.n ?? 0) > 7) seen.export++;
+      if ((e.overlap?.combinations?.length ?? 0) > 1) seen.overlap++;
+      if (e.evidence !== undefined && e.evidence !== null && typeof e.evidence !== 'string')
+        seen.evidence++;
     }
     for (const f of failures.slice(0, 3)) {
       console.error(
@@ -165,6 +209,10 @@ describe.each(clickhouseBackends())('ClickHouse ($name) vs the in-memory index',
         first.expected,
       );
     }
-    if (only === undefined) expect(withItems).toBeGreaterThan(seeds.length / 4);
+    if (only === undefined) {
+      expect(withItems).toBeGreaterThan(seeds.length / 4);
+      // Every engine call was compared on answers that say something.
+      for (const [call, n] of Object.entries(seen)) expect(n, call).toBeGreaterThan(3);
+    }
   }, 900_000);
 });

@@ -52,7 +52,8 @@ interface OrderValue {
   value: string;
 }
 
-interface Compiled {
+/** A query's target sets A_t, its exclusion set X and its count of linked targets. */
+export interface TargetSets {
   a: string[];
   x: string;
   cnt: string;
@@ -60,7 +61,7 @@ interface Compiled {
 }
 
 /** A_t of every target and the exclusion set X as row predicates. */
-function targetSets(q: IntersectQuery, dialect: Dialect): Compiled {
+export function targetSets(q: IntersectQuery, dialect: Dialect): TargetSets {
   const ctx: ConditionContext = {
     dialect,
     listLimit: q.internalListLimit,
@@ -94,7 +95,7 @@ function targetSets(q: IntersectQuery, dialect: Dialect): Compiled {
 const linked = (a: string) => `(countIf(${a}) > 0)`;
 
 /** Page mode: does some link of A_t satisfy the condition (or the count its test)? */
-function pageCondition(s: Compiled, cond: FilterCondition): string {
+function pageCondition(s: TargetSets, cond: FilterCondition): string {
   const t = cond.field.target;
   if (t === null)
     return cond.field.name === 'intersections_count' ? countTest(cond, 'lg_cnt') : '0';
@@ -191,7 +192,7 @@ function domainStat(name: string, a: string, q: IntersectQuery): StatSql | undef
 }
 
 /** Domain mode: the item filter's `valueTest` of a stats scalar (false when unlinked). */
-function domainCondition(q: IntersectQuery, s: Compiled, cond: FilterCondition): string {
+function domainCondition(q: IntersectQuery, s: TargetSets, cond: FilterCondition): string {
   const t = cond.field.target;
   if (t === null) {
     return cond.field.name === 'intersections_count' ? numberValueTest('lg_cnt', null, cond) : '0';
@@ -226,7 +227,7 @@ function itemFilterSql(expr: FilterExpr, leaf: (cond: FilterCondition) => string
 /** Page mode order key: max (desc) / min (asc) of N.f over A_N, null when none has a value. */
 function pageOrder(
   q: IntersectQuery,
-  s: Compiled,
+  s: TargetSets,
   target: number | null,
   name: string,
   desc: boolean,
@@ -247,7 +248,7 @@ function pageOrder(
 /** Domain mode order key: the linked target's stats value, null when unlinked or not a number. */
 function domainOrder(
   q: IntersectQuery,
-  s: Compiled,
+  s: TargetSets,
   target: number | null,
   name: string,
 ): OrderValue | null {
