@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { openEngine } from '../engine/index.js';
 import { indexRootFor } from '../link-index/index.js';
+import { openClickHouseEngineAt } from '../scale-out/index.js';
+import { isClickHouseUrl } from '../store/clickhouse/index.js';
 import { createDuckDBStore, type LinkStore } from '../store/index.js';
 import { CliError, EXIT } from './cli-error.js';
 import { buildCommand } from './commands/build.js';
@@ -21,6 +23,7 @@ import { generateCommand } from './commands/generate.js';
 import { hashSecretCommand } from './commands/hash-secret.js';
 import { ingestCommand } from './commands/ingest.js';
 import { mcpCommand } from './commands/mcp.js';
+import { migrateCommand } from './commands/migrate.js';
 import { recheckCommand } from './commands/recheck.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
@@ -40,7 +43,20 @@ export function createProgram(): { program: Command; exitCode: () => number } {
         await store.close();
       }
     },
+    withStoreUrl: (cmd) =>
+      cmd.option(
+        '--store <url>',
+        'a ClickHouse store (clickhouse://host:8123/db or chdb:DIR) instead of the index beside --db',
+      ),
     withEngine: async (db, body) => {
+      if (isClickHouseUrl(db)) {
+        const engine = await openClickHouseEngineAt(db);
+        try {
+          return await body(engine);
+        } finally {
+          await engine.close();
+        }
+      }
       const root = indexRootFor(db);
       if (!existsSync(join(root, 'CURRENT'))) {
         throw new CliError(`no link index beside ${db}: run \`linkgap build --db ${db}\` first`);
@@ -70,6 +86,7 @@ export function createProgram(): { program: Command; exitCode: () => number } {
   recheckCommand(program, ctx);
   buildCommand(program, ctx);
   exportCommand(program, ctx);
+  migrateCommand(program, ctx);
   statsCommand(program, ctx);
   explainCommand(program, ctx);
   gapCommand(program, ctx);

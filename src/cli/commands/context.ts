@@ -12,8 +12,13 @@ export interface CliContext {
   withDb(cmd: Command): Command;
   /** Open the store at `db`, run `body`, close the store whatever happens. */
   withStore<T>(db: string, body: (store: LinkStore) => Promise<T>): Promise<T>;
-  /** Open the engine over the index built beside `db`, run `body`, close it. */
-  withEngine<T>(db: string, body: (engine: Engine) => Promise<T>): Promise<T>;
+  /** Add `--store URL` (a ClickHouse store instead of the index beside --db). */
+  withStoreUrl(cmd: Command): Command;
+  /**
+   * Open the engine over `source` — a ClickHouse store URL, or a DuckDB file whose built index
+   * is read — run `body`, close it.
+   */
+  withEngine<T>(source: string, body: (engine: Engine) => Promise<T>): Promise<T>;
   out(line: string): void;
   err(line: string): void;
   setExitCode(code: number): void;

@@ -17,11 +17,12 @@ import {
   pageColumns,
   pageTableColumns,
 } from './gap-rows.js';
-import { parseIntOption } from './options.js';
+import { engineSource, parseIntOption } from './options.js';
 
 /** Flags of `gap` as commander parses them. */
 export interface GapFlags {
   db: string;
+  store?: string;
   target: string[];
   exclude?: string[];
   domains?: boolean;
@@ -51,7 +52,7 @@ const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 /** Register `gap`. */
 export function gapCommand(program: Command, ctx: CliContext): void {
   ctx
-    .withDb(program.command('gap'))
+    .withStoreUrl(ctx.withDb(program.command('gap')))
     .description('referring pages (or domains) that link to the targets but not to the excludes')
     .requiredOption('--target <url|host|domain>', 'a competitor (repeat: 1–20)', collect)
     .option('--exclude <url|url*|host|domain>', 'your own site (repeat: up to 10)', collect)
@@ -92,7 +93,7 @@ Examples:
           : tty
             ? TTY_ROWS
             : Number.POSITIVE_INFINITY;
-      await ctx.withEngine(o.db, async (engine) => {
+      await ctx.withEngine(engineSource(o), async (engine) => {
         const keys = query.targets.map((t) => t.key);
         const columns: GapColumns<unknown> = (
           query.source === 'page' ? pageColumns(keys) : domainColumns(keys)

@@ -8,7 +8,7 @@ import { createJsonLogger } from '../../api/index.js';
 import { createMcpServer } from '../../mcp/index.js';
 import type { CliContext } from './context.js';
 import { openFollowingEngine } from './following-engine.js';
-import { parseIntOption } from './options.js';
+import { engineSource, parseIntOption } from './options.js';
 
 const HELP_EXAMPLES = `
 Tools: backlinks_page_intersection, backlinks_domain_intersection (DataForSEO parameters and
@@ -23,15 +23,15 @@ Example client config (Claude Desktop, Cursor …):
 /** Register `mcp`. */
 export function mcpCommand(program: Command, ctx: CliContext): void {
   ctx
-    .withDb(program.command('mcp'))
+    .withStoreUrl(ctx.withDb(program.command('mcp')))
     .description('serve the MCP tools (link intersection, Moz link_intersect, link gap) over stdio')
     .option('--reload-interval <ms>', 'how often to look for a new index generation', '2000')
     .addHelpText('after', HELP_EXAMPLES)
-    .action(async (o: { db: string; reloadInterval: string }) => {
+    .action(async (o: { db: string; store?: string; reloadInterval: string }) => {
       const intervalMs = parseIntOption('--reload-interval', o.reloadInterval, 100, 3_600_000);
       const logger = createJsonLogger((line) => ctx.err(line));
       // Agents keep a session open for long: follow new builds like `serve` does.
-      const engine = await openFollowingEngine(o.db, intervalMs, logger);
+      const engine = await openFollowingEngine(engineSource(o), intervalMs, logger);
       try {
         const server = createMcpServer({ engine, logger });
         const transport = new StdioServerTransport();

@@ -23,12 +23,13 @@ import { CliError, EXIT } from '../cli-error.js';
 import type { CliContext } from './context.js';
 import { DEFAULT_USER_AGENT } from './crawl.js';
 import { openFollowingEngine } from './following-engine.js';
-import { parseIntOption } from './options.js';
+import { engineSource, parseIntOption } from './options.js';
 import { webUiRoot } from './web-root.js';
 
 /** Raw options as commander hands them over. */
 export interface ServeOptions {
   db: string;
+  store?: string;
   port: string;
   host: string;
   auth: boolean;
@@ -64,7 +65,7 @@ rebinding protection). For stdio use \`linkgap mcp\`.`;
 /** Register `serve`. */
 export function serveCommand(program: Command, ctx: CliContext): void {
   ctx
-    .withDb(program.command('serve'))
+    .withStoreUrl(ctx.withDb(program.command('serve')))
     .description(
       'serve the link-gap explorer (/), the DataForSEO- and Moz-compatible APIs, the native API (/api/v1) and MCP (/mcp) over the index',
     )
@@ -111,7 +112,7 @@ export async function runServe(
   const file = await loadConfigFile(o.config ?? process.env.LINKGAP_CONFIG);
   const auth = o.auth ? loadCredentials(file) : null;
   const logger = createJsonLogger((line) => ctx.err(line));
-  const engine = await openFollowingEngine(o.db, reloadMs, logger);
+  const engine = await openFollowingEngine(engineSource(o), reloadMs, logger);
   // The explorer's "verify these prospects": polite live fetches of indexed pages, not stored.
   const liveChecker =
     o.verify === false
