@@ -148,13 +148,13 @@ function stringTestSql(x: string, words: string | null, cond: FilterCondition, d
       return op === 'in' ? `(${x} IN (${lits}))` : `(${x} NOT IN (${lits}))`;
     }
     case 'like':
-      return `match(${x}, ${sqlString(likeRegex(v, d))})`;
+      return `match(${x}, ${sqlString(d.regex(likeRegex(v, d)))})`;
     case 'not_like':
-      return `(NOT match(${x}, ${sqlString(likeRegex(v, d))}))`;
+      return `(NOT match(${x}, ${sqlString(d.regex(likeRegex(v, d)))}))`;
     case 'ilike':
-      return `match(lowerUTF8(${x}), ${sqlString(likeRegex(v.toLowerCase(), d))})`;
+      return `match(lowerUTF8(${x}), ${sqlString(d.regex(likeRegex(v.toLowerCase(), d)))})`;
     case 'not_ilike':
-      return `(NOT match(lowerUTF8(${x}), ${sqlString(likeRegex(v.toLowerCase(), d))}))`;
+      return `(NOT match(lowerUTF8(${x}), ${sqlString(d.regex(likeRegex(v.toLowerCase(), d)))}))`;
     case 'regex':
     case 'not_regex': {
       if (!isValidRegex(v)) return FALSE;

@@ -21,16 +21,21 @@ export interface Dialect {
 
 const LEADING_FLAGS = /^\(\?([imsU]+)\)/;
 
-function scopedFlags(pattern: string): string {
+/**
+ * `pattern` as ClickHouse must receive it: a leading flag group scoped (see `regex`), and NUL
+ * characters as the escape `\x00`, since ClickHouse ends a pattern at its first NUL byte (a
+ * pattern `a\0` would otherwise be `a`, and a bare NUL the empty pattern that matches all).
+ */
+function serverPattern(pattern: string): string {
   const m = LEADING_FLAGS.exec(pattern);
-  if (m === null) return pattern;
-  return `(?${m[1]}:${pattern.slice(m[0].length)})`;
+  const scoped = m === null ? pattern : `(?${m[1]}:${pattern.slice(m[0].length)})`;
+  return scoped.replaceAll('\u0000', '\\x00');
 }
 
 /** ClickHouse whose `match()` reads strings as UTF-8 (RE2's default encoding). */
 const UTF8_DIALECT: Dialect = {
   name: 'utf8',
-  regex: scopedFlags,
+  regex: serverPattern,
   anyChar: '(?s:.)',
   anyRun: '(?s:.*)',
 };
