@@ -74,7 +74,7 @@ export async function benchClickHouse(o: ClickHouseBenchOptions): Promise<void> 
         if (!parsed.ok) throw new Error(parsed.error);
         const target = await connectClickHouse(parsed.target);
         log(`${size.label}: migrating into ${name}`);
-        const m = await migrateToClickHouse({ dbPath: db, target, batch: 50_000 });
+        const m = await migrateToClickHouse({ dbPath: db, target, batch: 20_000 });
         const local = generationTables(m.generation, null).local;
         let bytes = 0;
         for (const node of target.nodes) {

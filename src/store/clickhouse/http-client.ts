@@ -3,7 +3,7 @@
  * the POST body, settings and the database travel as URL parameters, credentials as basic auth
  * (never in a URL or a message).
  */
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 import {
   type ClickHouseClient,
   ClickHouseError,
@@ -48,6 +48,11 @@ class HttpClickHouseClient implements ClickHouseClient {
   readonly #base: string;
   readonly #auth: string | null;
   readonly #timeout: number;
+  /**
+   * Idle connections are dropped after 1 s, before any server's keep-alive timeout (3 s by
+   * default): reusing one the server has closed fails the write (EPIPE) of a long insert.
+   */
+  readonly #agent = new Agent({ keepAliveTimeout: 1_000, keepAliveMaxTimeout: 1_000 });
 
   constructor(opts: HttpClientOptions) {
     this.database = opts.database;
@@ -71,6 +76,7 @@ class HttpClickHouseClient implements ClickHouseClient {
         method: 'POST',
         body,
         headers,
+        dispatcher: this.#agent,
         headersTimeout: this.#timeout,
         bodyTimeout: this.#timeout,
       });
@@ -121,7 +127,9 @@ class HttpClickHouseClient implements ClickHouseClient {
     await this.#post(body, this.#params(settings));
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.#agent.close();
+  }
 }
 
 /** Connect to one server: reads its version and (by default) creates the database. */
