@@ -15,6 +15,7 @@ import {
   identifier,
   localTableDdl,
   type QuerySettings,
+  sqlString,
 } from '../store/clickhouse/index.js';
 import { createDuckDBStore } from '../store/index.js';
 import { LinkRowBuilder } from './link-rows.js';
@@ -39,12 +40,18 @@ export interface MigrateOptions {
   /** Rows per insert (default 20,000). */
   batch?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Generations kept in the store after this one is published (default 2: it and the one before). */
+  keep?: number;
 }
 
 export interface MigrateResult {
   generation: string;
   links: number;
   seconds: number;
+  /** The generation was already published there: nothing was copied. */
+  alreadyPublished: boolean;
+  /** Older generations whose tables were dropped. */
+  dropped: string[];
 }
 
 /** A generation as `lg_generations` records it. */
@@ -62,6 +69,16 @@ export async function migrateToClickHouse(opts: MigrateOptions): Promise<Migrate
   const info = engine.info();
   const facts = await engine.facts();
   await engine.close();
+  const entry = target.nodes[0] as ClickHouseClient;
+  if ((await publishedGenerations(entry)).includes(info.generation)) {
+    return {
+      generation: info.generation,
+      links: info.links,
+      seconds: (performance.now() - started) / 1000,
+      alreadyPublished: true,
+      dropped: [],
+    };
+  }
 
   const collector = new IndexCollector();
   const store = await createDuckDBStore({ path: opts.dbPath });
@@ -89,7 +106,6 @@ export async function migrateToClickHouse(opts: MigrateOptions): Promise<Migrate
       await node.exec(distributedTableDdl(tables, target.cluster, target.database));
     }
   }
-  const entry = target.nodes[0] as ClickHouseClient;
   const batch = opts.batch ?? 20_000;
   const settings: QuerySettings = isCluster(target) ? { insert_distributed_sync: 1 } : {};
   for (let from = 0; from < rows.count; from += batch) {
@@ -97,11 +113,54 @@ export async function migrateToClickHouse(opts: MigrateOptions): Promise<Migrate
     opts.onProgress?.(Math.min(from + batch, rows.count), rows.count);
   }
   await publishGeneration(target, { generation: info.generation, info, facts });
+  const dropped = await pruneGenerations(target, opts.keep ?? 2);
   return {
     generation: info.generation,
     links: rows.count,
     seconds: (performance.now() - started) / 1000,
+    alreadyPublished: false,
+    dropped,
   };
+}
+
+/** Published generation names, newest first (none without a generations table). */
+export async function publishedGenerations(node: ClickHouseClient): Promise<string[]> {
+  if (!(await hasGenerationsTable(node))) return [];
+  const { rows } = await node.query<{ generation: string }>(
+    `SELECT generation FROM ${GENERATIONS_TABLE} GROUP BY generation ORDER BY max(published_at) DESC, generation DESC`,
+  );
+  return rows.map((r) => r.generation);
+}
+
+async function hasGenerationsTable(node: ClickHouseClient): Promise<boolean> {
+  const { rows } = await node.query<{ n: number | string }>(
+    `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = '${GENERATIONS_TABLE}'`,
+  );
+  return Number(rows[0]?.n ?? 0) > 0;
+}
+
+/**
+ * Drop the tables of all but the newest `keep` generations on every node, and their rows in
+ * the generations table. A server still answering from a dropped generation has switched to a
+ * newer one long before: it polls every few seconds, and `keep` ≥ 2 spares the one before.
+ */
+export async function pruneGenerations(target: ClickHouseNodes, keep: number): Promise<string[]> {
+  const entry = target.nodes[0] as ClickHouseClient;
+  const old = (await publishedGenerations(entry)).slice(Math.max(1, keep));
+  for (const g of old) {
+    const t = generationTables(g, isCluster(target) ? target.cluster : null);
+    for (const node of target.nodes) {
+      if (t.read !== t.local) await node.exec(`DROP TABLE IF EXISTS ${identifier(t.read)}`);
+      await node.exec(`DROP TABLE IF EXISTS ${identifier(t.local)}`);
+      // 18.16 runs the mutation in the background (mutations_sync came with 19.x): a row may
+      // outlive its tables for a moment, which only makes the next prune drop them again.
+      await node.exec(
+        `ALTER TABLE ${GENERATIONS_TABLE} DELETE WHERE generation = ${sqlString(g)}`,
+        node.version.major >= 20 ? { mutations_sync: 1 } : {},
+      );
+    }
+  }
+  return old;
 }
 
 /** Record `g` as the newest generation on every node. */
@@ -122,10 +181,7 @@ export async function publishGeneration(
 export async function currentGeneration(
   node: ClickHouseClient,
 ): Promise<PublishedGeneration | null> {
-  const exists = await node.query<{ n: number | string }>(
-    `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = '${GENERATIONS_TABLE}'`,
-  );
-  if (Number(exists.rows[0]?.n ?? 0) === 0) return null;
+  if (!(await hasGenerationsTable(node))) return null;
   const { rows } = await node.query<{ generation: string; info: string; facts: string }>(
     `SELECT generation, info, facts FROM ${GENERATIONS_TABLE} ORDER BY published_at DESC, generation DESC LIMIT 1`,
   );

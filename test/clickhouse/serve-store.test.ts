@@ -16,6 +16,7 @@ import {
   type ServeProcess,
   startServe,
   type TestIndex,
+  writeIndexGeneration,
 } from '../e2e/serve-harness.js';
 import { type ClickHouseBackend, clickhouseBackends } from '../helpers/clickhouse-cluster.js';
 
@@ -154,5 +155,35 @@ describe.each(backends)('the CLI on ClickHouse ($name)', (backend) => {
       await embedded?.stop();
       await scaled?.stop();
     }
+  }, 120_000);
+
+  it('publishes each generation once and drops the ones past --keep', async () => {
+    const again = await runCli(['migrate', '--db', index.db, '--to', url]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('is already published');
+    const first = (/generation (g-\S+)/.exec(again.stdout) as RegExpExecArray)[1];
+    const next = await writeIndexGeneration(index.db);
+    const r = await runCli(['migrate', '--db', index.db, '--to', url, '--keep', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`of generation ${next.generation}`);
+    expect(r.stdout).toContain(`dropped older generations: ${first}`);
+    const gap = await runCli([
+      'gap',
+      '--store',
+      url,
+      '--target',
+      index.topDomains[0] ?? '',
+      '--json',
+    ]);
+    expect(gap.code, gap.stderr).toBe(0);
+    const embedded = await runCli([
+      'gap',
+      '--db',
+      index.db,
+      '--target',
+      index.topDomains[0] ?? '',
+      '--json',
+    ]);
+    expect(JSON.parse(gap.stdout)).toEqual(JSON.parse(embedded.stdout));
   }, 120_000);
 });

@@ -30,10 +30,16 @@ export function migrateCommand(program: Command, ctx: CliContext): void {
     .description('copy the built index into a ClickHouse store (scale-out)')
     .requiredOption('--to <url>', 'the ClickHouse store: clickhouse://host:8123/db or chdb:DIR')
     .option('--batch <rows>', 'rows per insert', '20000')
+    .option(
+      '--keep <n>',
+      'generations kept in the store, this one included (older ones are dropped)',
+      '2',
+    )
     .option('--quiet', 'no progress output')
     .addHelpText('after', HELP)
-    .action(async (o: { db: string; to: string; batch: string; quiet?: boolean }) => {
+    .action(async (o: { db: string; to: string; batch: string; keep: string; quiet?: boolean }) => {
       const batch = parseIntOption('--batch', o.batch, 100, 1_000_000);
+      const keep = parseIntOption('--keep', o.keep, 1, 1000);
       if (!isClickHouseUrl(o.to)) {
         throw new CliError('--to must be a clickhouse:// or chdb: store URL', EXIT.usage);
       }
@@ -49,6 +55,7 @@ export function migrateCommand(program: Command, ctx: CliContext): void {
           dbPath: o.db,
           target: conn,
           batch,
+          keep,
           onProgress: (done, total) => {
             progress ??= createProgress(
               total,
@@ -60,9 +67,16 @@ export function migrateCommand(program: Command, ctx: CliContext): void {
           },
         });
         progress?.stop();
+        if (r.alreadyPublished) {
+          ctx.out(
+            `generation ${r.generation} is already published in ${redactClickHouseUrl(o.to)}: nothing to copy (run linkgap build for a new one)`,
+          );
+          return;
+        }
         ctx.out(
           `migrated ${formatCount(r.links)} links of generation ${r.generation} to ${redactClickHouseUrl(o.to)} in ${r.seconds.toFixed(1)} s`,
         );
+        if (r.dropped.length > 0) ctx.out(`dropped older generations: ${r.dropped.join(', ')}`);
       } finally {
         progress?.stop();
         await conn.close();
