@@ -9,6 +9,8 @@ import { isAbsolute, resolve } from 'node:path';
 import {
   type ClickHouseClient,
   ClickHouseError,
+  jsonEachRow,
+  parseJsonResult,
   type QueryResult,
   type QuerySettings,
 } from './client.js';
@@ -108,8 +110,7 @@ class ChdbClient implements ClickHouseClient {
         'JSON',
       ),
     );
-    const json = JSON.parse(text) as { data: Row[]; rows_before_limit_at_least?: number };
-    return { rows: json.data, rowsBeforeLimit: json.rows_before_limit_at_least ?? null };
+    return parseJsonResult<Row>(text);
   }
 
   async insert(
@@ -118,10 +119,10 @@ class ChdbClient implements ClickHouseClient {
     settings?: QuerySettings,
   ): Promise<void> {
     if (rows.length === 0) return;
-    const data = rows.map((r) => JSON.stringify(r)).join('\n');
+    const data = jsonEachRow(rows);
     await this.#serial(() =>
       this.#run(
-        `INSERT INTO ${table}${settingsClause(settings)} FORMAT JSONEachRow\n${data}\n`,
+        `INSERT INTO ${table}${settingsClause(settings)} FORMAT JSONEachRow\n${data}`,
         'CSV',
       ),
     );

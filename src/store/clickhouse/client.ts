@@ -58,3 +58,14 @@ export class ClickHouseError extends Error {
     this.code = code;
   }
 }
+
+/** A `FORMAT JSON` answer as rows and `rows_before_limit_at_least`. */
+export function parseJsonResult<Row>(text: string): QueryResult<Row> {
+  const json = JSON.parse(text) as { data: Row[]; rows_before_limit_at_least?: number };
+  return { rows: json.data, rowsBeforeLimit: json.rows_before_limit_at_least ?? null };
+}
+
+/** Rows as a `JSONEachRow` body (one object per line). */
+export function jsonEachRow(rows: readonly Record<string, unknown>[]): string {
+  return `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
+}

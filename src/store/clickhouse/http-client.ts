@@ -7,6 +7,8 @@ import { Agent, request } from 'undici';
 import {
   type ClickHouseClient,
   ClickHouseError,
+  jsonEachRow,
+  parseJsonResult,
   type QueryResult,
   type QuerySettings,
   type ServerVersion,
@@ -113,8 +115,7 @@ class HttpClickHouseClient implements ClickHouseClient {
       ...this.#params(settings),
       output_format_json_quote_64bit_integers: 0,
     });
-    const json = JSON.parse(text) as { data: Row[]; rows_before_limit_at_least?: number };
-    return { rows: json.data, rowsBeforeLimit: json.rows_before_limit_at_least ?? null };
+    return parseJsonResult<Row>(text);
   }
 
   async insert(
@@ -123,7 +124,7 @@ class HttpClickHouseClient implements ClickHouseClient {
     settings?: QuerySettings,
   ): Promise<void> {
     if (rows.length === 0) return;
-    const body = `INSERT INTO ${table} FORMAT JSONEachRow\n${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
+    const body = `INSERT INTO ${table} FORMAT JSONEachRow\n${jsonEachRow(rows)}`;
     await this.#post(body, this.#params(settings));
   }
 
