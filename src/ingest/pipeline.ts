@@ -41,6 +41,8 @@ export interface IngestSummary extends IngestProgress {
   failedInputs: Array<{ input: string; message: string }>;
   /** Inputs that hold none of the formats ingest reads (e.g. a README beside the archives). */
   skippedInputs: string[];
+  /** The inputs this run read to the end, with the fingerprint a later run compares. */
+  finishedInputs: Array<{ input: string; fingerprint: string }>;
   seconds: number;
   /** The first errors, for the report (all are stored in `ingest_errors`). */
   errorSamples: Array<{ input: string; offset: number; message: string }>;
@@ -79,6 +81,7 @@ export async function ingest(
     alreadyIngested: 0,
     failedInputs: [],
     skippedInputs: [],
+    finishedInputs: [],
     seconds: 0,
     errorSamples: [],
   };
@@ -117,7 +120,8 @@ async function ingestInput(
 ): Promise<void> {
   const name = ref.kind === 'file' ? ref.path : ref.url;
   totals.input = name;
-  const state = await serial(async () => store.openSource(name, await fingerprint(ref)));
+  const print = await fingerprint(ref);
+  const state = await serial(async () => store.openSource(name, print));
   if (state.complete) {
     totals.alreadyIngested++;
     opts.log?.(`${name}: already ingested, skipped`);
@@ -138,6 +142,7 @@ async function ingestInput(
   }
   await serial(() => store.finishSource(state));
   totals.inputs++;
+  totals.finishedInputs.push({ input: name, fingerprint: print });
   opts.onProgress?.(totals);
 }
 

@@ -18,7 +18,11 @@ import {
   type TestIndex,
   writeIndexGeneration,
 } from '../e2e/serve-harness.js';
-import { type ClickHouseBackend, clickhouseBackends } from '../helpers/clickhouse-cluster.js';
+import {
+  type ClickHouseBackend,
+  clickhouseBackends,
+  useBackend,
+} from '../helpers/clickhouse-cluster.js';
 
 const NO_CREDENTIALS = { LINKGAP_API_KEYS: '', LINKGAP_CONFIG: '' };
 
@@ -112,21 +116,15 @@ describe('linkgap serve --store', () => {
 const backends = clickhouseBackends().filter((b) => b.name !== '18.16 single node');
 
 describe.each(backends)('the CLI on ClickHouse ($name)', (backend) => {
-  let stop: (() => Promise<void>) | undefined;
+  const store = useBackend(backend as ClickHouseBackend);
   let url = '';
 
   beforeAll(async () => {
-    const s = await (backend as ClickHouseBackend).start();
-    stop = s.stop;
-    url = s.url;
+    url = store.url();
     const r = await runCli(['migrate', '--db', index.db, '--to', url, '--batch', '500']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^migrated [\d,]+ links of generation g-/);
   }, 180_000);
-
-  afterAll(async () => {
-    await stop?.();
-  });
 
   it('gap --store prints what gap --db prints', async () => {
     const [a = '', b = '', c = ''] = index.topDomains;

@@ -12,10 +12,10 @@ import { DEFAULT_EXPLORE_QUERY, encodeExploreParams } from '../../api/native/exp
 import type { SiteEntry } from '../../api/native/types.js';
 import type { Engine } from '../../engine/index.js';
 import { CliError } from '../cli-error.js';
-import { describeBuild, describeIndex, runBuild, runIndex } from './build.js';
+import { describeBuild, describeIndex, runBuild, runIndex } from './build-steps.js';
 import type { CliContext } from './context.js';
 import { describeGenerate, runGenerate } from './generate.js';
-import { describeIngest, runIngest } from './ingest.js';
+import { describeIngest, runIngest } from './ingest-run.js';
 import { parseIntOption } from './options.js';
 import { runServe } from './serve.js';
 import { describeStats } from './stats.js';

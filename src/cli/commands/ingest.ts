@@ -2,88 +2,19 @@
  * `linkgap ingest INPUT…`: WARC, WAT, captures NDJSON and links CSV from files, directories,
  * globs, URLs and Common Crawl path lists.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import type { Command } from 'commander';
-import { createInputReaders, type IngestSummary, ingest } from '../../ingest/index.js';
-import type { LinkStore } from '../../store/index.js';
 import { EXIT } from '../cli-error.js';
-import { createProgress, formatBytes, formatCount } from '../progress.js';
+import { formatCount } from '../progress.js';
 import type { CliContext } from './context.js';
-import { parseIntOption } from './options.js';
-
-/** Options of `ingestCommand`. */
-export interface IngestRunOptions {
-  baseUrl?: string;
-  workers: number;
-  /** Captures per atomic batch. */
-  batch?: number;
-  quiet?: boolean;
-}
-
-/** Ingest inputs into an open store with progress; returns the summary. */
-export async function runIngest(
-  store: LinkStore,
-  inputs: string[],
-  opts: IngestRunOptions,
-): Promise<IngestSummary> {
-  const readers = createInputReaders(opts.workers);
-  const started = Date.now();
-  const progress = createProgress(
-    0,
-    'ingest |{bar}| {records} records · {captures} captures · {rate} rec/s · {mb} · {errors} errors',
-    (_, f) =>
-      `ingest: ${f.records} records, ${f.captures} captures, ${f.rate} records/s, ${f.mb}, ${f.errors} errors`,
-    { quiet: opts.quiet },
-  );
-  try {
-    return await ingest(store, inputs, {
-      readers,
-      baseUrl: opts.baseUrl,
-      batchCaptures: opts.batch,
-      log: (line) => process.stderr.write(`${line}\n`),
-      onProgress: (p) => {
-        const secs = Math.max((Date.now() - started) / 1000, 0.001);
-        progress.update(p.records, {
-          records: formatCount(p.records),
-          captures: formatCount(p.captures),
-          rate: formatCount(Math.round(p.records / secs)),
-          mb: `${formatBytes(p.bytes)} (${(p.bytes / 1048576 / secs).toFixed(1)} MB/s)`,
-          errors: formatCount(p.errors),
-        });
-      },
-    });
-  } finally {
-    progress.stop();
-    await readers.close();
-  }
-}
-
-/** Summary lines of an ingest run. */
-export function describeIngest(s: IngestSummary): string[] {
-  const lines = [
-    `ingested ${formatCount(s.inputs)} input(s) in ${s.seconds.toFixed(1)} s: ` +
-      `${formatCount(s.records)} records, ${formatCount(s.captures)} new captures, ` +
-      `${formatCount(s.links)} link occurrences, ${formatBytes(s.bytes)} ` +
-      `(${formatCount(Math.round(s.records / Math.max(s.seconds, 0.001)))} records/s)`,
-  ];
-  if (s.duplicates > 0) lines.push(`${formatCount(s.duplicates)} captures were already stored`);
-  if (s.alreadyIngested > 0) lines.push(`${s.alreadyIngested} input(s) already ingested earlier`);
-  if (s.errors > 0) {
-    lines.push(`${formatCount(s.errors)} record(s) skipped as unreadable, for example:`);
-    for (const e of s.errorSamples.slice(0, 5))
-      lines.push(`  ${e.input} @${e.offset}: ${e.message}`);
-  }
-  for (const f of s.skippedInputs) lines.push(`skipped (not an archive, NDJSON or CSV): ${f}`);
-  for (const f of s.failedInputs) {
-    lines.push(`failed: ${f.message.includes(f.input) ? f.message : `${f.input}: ${f.message}`}`);
-  }
-  return lines;
-}
+import { describeIngest, runIngest } from './ingest-run.js';
+import { engineSource, parseIntOption } from './options.js';
+import { ingestIntoStore } from './store-commands.js';
 
 /** Register `ingest`. */
 export function ingestCommand(program: Command, ctx: CliContext): void {
   ctx
-    .withDb(program.command('ingest'))
+    .withStoreUrl(ctx.withDb(program.command('ingest')))
     .description(
       'ingest WARC / WARC.gz, Common Crawl WAT, captures NDJSON and links CSV: files, directories, ' +
         'globs, http(s) URLs and Common Crawl *.paths(.gz) lists',
@@ -96,19 +27,33 @@ export function ingestCommand(program: Command, ctx: CliContext): void {
       String(availableParallelism()),
     )
     .option('--batch <n>', 'captures stored per atomic batch', '2000')
+    .option('--work-dir <dir>', 'with --store: where the staging file goes', tmpdir())
     .option('--json', 'print the summary as JSON on stdout')
     .action(
       async (
         inputs: string[],
-        o: { db: string; baseUrl?: string; workers: string; batch: string; json?: boolean },
+        o: {
+          db: string;
+          store?: string;
+          workDir: string;
+          baseUrl?: string;
+          workers: string;
+          batch: string;
+          json?: boolean;
+        },
       ) => {
         const workers = parseIntOption('--workers', o.workers, 0, 64);
         const batch = parseIntOption('--batch', o.batch, 1, 1_000_000);
-        const summary = await ctx.withStore(o.db, (store) =>
-          runIngest(store, inputs, { baseUrl: o.baseUrl, workers, batch }),
-        );
+        const run = { baseUrl: o.baseUrl, workers, batch };
+        const summary =
+          o.store === undefined
+            ? await ctx.withStore(o.db, (store) => runIngest(store, inputs, run))
+            : await ingestIntoStore(ctx, engineSource(o), inputs, { ...run, workDir: o.workDir });
         if (o.json === true) ctx.out(JSON.stringify(summary));
         else for (const line of describeIngest(summary)) ctx.err(line);
+        if ('uploaded' in summary) {
+          ctx.err(`uploaded ${formatCount(summary.uploaded as number)} captures to the store`);
+        }
         const nothingRead = summary.inputs === 0 && summary.alreadyIngested === 0;
         if (summary.failedInputs.length > 0 || nothingRead) ctx.setExitCode(EXIT.failed);
       },

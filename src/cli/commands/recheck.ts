@@ -13,7 +13,7 @@ import { type PageCheck, pageCheck } from '../../crawl/recheck-verdict.js';
 import type { CrawlVisit } from '../../crawl/run-crawl.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { renderTable } from '../output/table.js';
-import { describeBuild, describeIndex, runBuild, runIndex } from './build.js';
+import { describeBuild, describeIndex, runBuild, runIndex } from './build-steps.js';
 import type { CliContext } from './context.js';
 import { crawlInto, DEFAULT_USER_AGENT } from './crawl.js';
 import { parseConnectToFlags, parseSeed } from './crawl-options.js';

@@ -9,6 +9,7 @@ import { isAbsolute, resolve } from 'node:path';
 import {
   type ClickHouseClient,
   ClickHouseError,
+  JsonEachRowSplitter,
   jsonEachRow,
   parseJsonResult,
   type QueryResult,
@@ -111,6 +112,25 @@ class ChdbClient implements ClickHouseClient {
       ),
     );
     return parseJsonResult<Row>(text);
+  }
+
+  /** chdb answers a query whole: the rows are handed on in batches of the complete answer. */
+  async stream<Row = Record<string, unknown>>(
+    sql: string,
+    onRows: (rows: Row[]) => Promise<void> | void,
+    opts: { settings?: QuerySettings; batch?: number } = {},
+  ): Promise<number> {
+    const text = await this.#serial(() =>
+      this.#run(
+        `${sql}${settingsClause({ output_format_json_quote_64bit_integers: 0, ...opts.settings })}`,
+        'JSONEachRow',
+      ),
+    );
+    const splitter = new JsonEachRowSplitter<Row>(chdbError);
+    const rows = [...splitter.push(new TextEncoder().encode(text)), ...splitter.push()];
+    const size = opts.batch ?? 5_000;
+    for (let i = 0; i < rows.length; i += size) await onRows(rows.slice(i, i + size));
+    return rows.length;
   }
 
   async insert(

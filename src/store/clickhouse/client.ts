@@ -39,6 +39,16 @@ export interface ClickHouseClient {
     sql: string,
     settings?: QuerySettings,
   ): Promise<QueryResult<Row>>;
+  /**
+   * A `SELECT` without a FORMAT clause whose rows arrive as they come (JSONEachRow), `batch` at
+   * a time (default 5,000): `onRows` is awaited before more are read, so a slow sink holds the
+   * server back instead of filling memory. Returns the number of rows.
+   */
+  stream<Row = Record<string, unknown>>(
+    sql: string,
+    onRows: (rows: Row[]) => Promise<void> | void,
+    opts?: { settings?: QuerySettings; batch?: number },
+  ): Promise<number>;
   /** Insert rows (objects keyed by column name) into `table` as JSONEachRow. */
   insert(
     table: string,
@@ -68,4 +78,37 @@ export function parseJsonResult<Row>(text: string): QueryResult<Row> {
 /** Rows as a `JSONEachRow` body (one object per line). */
 export function jsonEachRow(rows: readonly Record<string, unknown>[]): string {
   return `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
+}
+
+/**
+ * Splits a JSONEachRow answer into rows as its chunks arrive. ClickHouse reports a failure met
+ * after the first rows were sent inside the body (`Code: NN, … DB::Exception …`): such a line
+ * is thrown as the server's error.
+ */
+export class JsonEachRowSplitter<Row> {
+  #rest = '';
+  readonly #decoder = new TextDecoder('utf-8');
+  readonly #fail: (line: string) => ClickHouseError;
+
+  constructor(fail: (line: string) => ClickHouseError) {
+    this.#fail = fail;
+  }
+
+  /** The rows completed by `chunk` (a final call with no chunk flushes the last line). */
+  push(chunk?: Uint8Array): Row[] {
+    const text =
+      this.#rest +
+      (chunk === undefined
+        ? this.#decoder.decode()
+        : this.#decoder.decode(chunk, { stream: true }));
+    const lines = text.split('\n');
+    this.#rest = chunk === undefined ? '' : (lines.pop() ?? '');
+    const rows: Row[] = [];
+    for (const line of lines) {
+      if (line === '') continue;
+      if (!line.startsWith('{')) throw this.#fail(line);
+      rows.push(JSON.parse(line) as Row);
+    }
+    return rows;
+  }
 }

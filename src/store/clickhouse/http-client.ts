@@ -7,6 +7,7 @@ import { Agent, request } from 'undici';
 import {
   type ClickHouseClient,
   ClickHouseError,
+  JsonEachRowSplitter,
   jsonEachRow,
   parseJsonResult,
   type QueryResult,
@@ -68,6 +69,16 @@ class HttpClickHouseClient implements ClickHouseClient {
   }
 
   async #post(body: string, params: Record<string, string | number>): Promise<string> {
+    const res = await this.#request(body, params);
+    const text = await res.body.text();
+    if (res.statusCode !== 200) throw serverError(res.statusCode, text);
+    return text;
+  }
+
+  async #request(
+    body: string,
+    params: Record<string, string | number>,
+  ): Promise<Awaited<ReturnType<typeof request>>> {
     const url = new URL(this.#base);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
@@ -89,9 +100,7 @@ class HttpClickHouseClient implements ClickHouseClient {
         { cause: error },
       );
     }
-    const text = await res.body.text();
-    if (res.statusCode !== 200) throw serverError(res.statusCode, text);
-    return text;
+    return res;
   }
 
   #params(settings: QuerySettings | undefined, db: string | null = this.database) {
@@ -116,6 +125,41 @@ class HttpClickHouseClient implements ClickHouseClient {
       output_format_json_quote_64bit_integers: 0,
     });
     return parseJsonResult<Row>(text);
+  }
+
+  async stream<Row = Record<string, unknown>>(
+    sql: string,
+    onRows: (rows: Row[]) => Promise<void> | void,
+    opts: { settings?: QuerySettings; batch?: number } = {},
+  ): Promise<number> {
+    const res = await this.#request(`${sql}\nFORMAT JSONEachRow`, {
+      ...this.#params(opts.settings),
+      output_format_json_quote_64bit_integers: 0,
+    });
+    if (res.statusCode !== 200) throw serverError(res.statusCode, await res.body.text());
+    const splitter = new JsonEachRowSplitter<Row>((line) => serverError(200, line));
+    const size = opts.batch ?? 5_000;
+    let pending: Row[] = [];
+    let n = 0;
+    try {
+      for await (const chunk of res.body) {
+        for (const row of splitter.push(chunk as Uint8Array)) pending.push(row);
+        if (pending.length >= size) {
+          n += pending.length;
+          await onRows(pending);
+          pending = [];
+        }
+      }
+      for (const row of splitter.push()) pending.push(row);
+    } catch (error) {
+      res.body.destroy();
+      throw error;
+    }
+    if (pending.length > 0) {
+      n += pending.length;
+      await onRows(pending);
+    }
+    return n;
   }
 
   async insert(

@@ -22,7 +22,12 @@ export {
 } from './escape.js';
 export { createHttpClient } from './http-client.js';
 export {
+  CAPTURES_LOCAL_TABLE,
   type ColumnSpec,
+  capturesDistributedDdl,
+  capturesLocalDdl,
+  capturesTable,
+  captureVersion,
   DEFAULT_CLUSTER,
   distributedTableDdl,
   GENERATIONS_TABLE,
@@ -32,6 +37,8 @@ export {
   LINK_TABLE_COLUMNS,
   localTableDdl,
   SHARDING_KEY,
+  SOURCES_TABLE,
+  sourcesTableDdl,
   WORD_FIELDS,
 } from './schema.js';
 export {

@@ -138,3 +138,43 @@ export function distributedTableDdl(
   const cols = LINK_TABLE_COLUMNS.map((c) => `  ${c.name} ${c.type}`).join(',\n');
   return `CREATE TABLE ${identifier(t.read)} (\n${cols}\n) ENGINE = Distributed(${identifier(cluster)}, ${identifier(database)}, ${identifier(t.local)}, ${SHARDING_KEY})`;
 }
+
+/**
+ * The captures of a ClickHouse store (`linkgap ingest --store`): each capture as its captures
+ * NDJSON line (docs/captures-ndjson.md) under its key (url, fetched_at), sharded by URL so both
+ * copies of a capture uploaded twice meet on one shard, where `ReplacingMergeTree` keeps the one
+ * with the highest `version` and reads take the same one first. The version falls with the
+ * upload time (`captureVersion`): the first upload of a capture stays, as a DuckDB store keeps a
+ * capture it already holds.
+ */
+export const CAPTURES_LOCAL_TABLE = 'lg_captures_local';
+/** What captures are read from and written to: the Distributed table on a cluster. */
+export function capturesTable(cluster: string | null): string {
+  return cluster === null ? CAPTURES_LOCAL_TABLE : 'lg_captures';
+}
+/** The version of a capture uploaded at `ms` (epoch milliseconds): earlier uploads rank higher. */
+export function captureVersion(ms: number): number {
+  return Number.MAX_SAFE_INTEGER - ms;
+}
+
+/** Inputs whose captures are all uploaded (name, fingerprint), so a rerun skips them. */
+export const SOURCES_TABLE = 'lg_sources';
+
+const CAPTURE_COLUMNS = 'url String, fetched_at String, version UInt64, line String';
+
+/** DDL of the per-node captures table. */
+export function capturesLocalDdl(): string {
+  return `CREATE TABLE IF NOT EXISTS ${CAPTURES_LOCAL_TABLE} (${CAPTURE_COLUMNS}) ENGINE = ReplacingMergeTree(version) ORDER BY (url, fetched_at)`;
+}
+
+/** DDL of the Distributed captures table over `cluster`. */
+export function capturesDistributedDdl(cluster: string, database: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${identifier(capturesTable(cluster))} (${CAPTURE_COLUMNS}) ENGINE = Distributed(${identifier(cluster)}, ${identifier(database)}, ${CAPTURES_LOCAL_TABLE}, cityHash64(url))`;
+}
+
+/** DDL of the sources table (a plain table on every node, like the generations table). */
+export function sourcesTableDdl(): string {
+  return `CREATE TABLE IF NOT EXISTS ${SOURCES_TABLE} (
+  name String, fingerprint String, uploaded_at DateTime
+) ENGINE = MergeTree ORDER BY (name, uploaded_at)`;
+}
