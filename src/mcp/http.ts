@@ -6,7 +6,9 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Logger } from '../api/logger.js';
 import type { TokenCodec } from '../api/moz/index.js';
+import { parseBoundedJson } from '../core/bounded-json.js';
 import type { Engine } from '../engine/types.js';
+import { invalidParams } from './request-check.js';
 import { createMcpServer } from './server.js';
 
 /** What the handler needs. */
@@ -45,6 +47,19 @@ export function createMcpHttpHandler(opts: McpHttpOptions): (req: Request) => Pr
         },
       );
     }
+    // Read once: a request whose params do not fit is answered here (see request-check.ts).
+    const text = await req.text();
+    const json = parseBoundedJson(text);
+    if (!json.ok && json.reason === 'too_deep') {
+      return jsonRpcErrorResponse(400, -32600, `Invalid Request: ${json.message}.`);
+    }
+    const refusal = invalidParams(json.ok ? json.value : undefined);
+    if (refusal !== null) {
+      return new Response(JSON.stringify(refusal), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }
     const server = createMcpServer(opts);
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
@@ -52,7 +67,9 @@ export function createMcpHttpHandler(opts: McpHttpOptions): (req: Request) => Pr
     });
     try {
       await server.connect(transport);
-      return await transport.handleRequest(req);
+      return await transport.handleRequest(
+        new Request(req.url, { method: req.method, headers: req.headers, body: text }),
+      );
     } finally {
       await server.close();
     }

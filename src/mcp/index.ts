@@ -3,6 +3,7 @@
  * The MCP server over the engine (tools: backlinks_page_intersection,
  * backlinks_domain_intersection, link_intersect, link_gap) and its transports.
  */
+export { checkRequests, invalidParams } from './request-check.js';
 export {
   createMcpServer,
   DEFAULT_MCP_VERSION,

@@ -3,6 +3,8 @@
  * body checks (40502, 40503), one task at a time (40000 for the others), validation (40501),
  * the engine call, costs.
  */
+
+import { parseBoundedJson } from '../../core/bounded-json.js';
 import type { Engine } from '../../engine/types.js';
 import { errorText, type Logger } from '../logger.js';
 import {
@@ -35,12 +37,9 @@ export type BodyTasks = { ok: true; tasks: unknown[] } | { ok: false; status: St
  */
 export function readBodyTasks(text: string): BodyTasks {
   if (text.trim() === '') return { ok: false, status: STATUS.postDataEmpty };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { ok: false, status: STATUS.postDataInvalid };
-  }
+  const json = parseBoundedJson(text);
+  if (!json.ok) return { ok: false, status: STATUS.postDataInvalid };
+  const parsed = json.value;
   if (parsed === null) return { ok: false, status: STATUS.postDataEmpty };
   if (Array.isArray(parsed)) {
     return parsed.length === 0

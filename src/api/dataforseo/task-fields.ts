@@ -3,6 +3,8 @@
  * (spec/dataforseo.md §3). Each returns a `FieldResult` naming the request field; `null` and a
  * missing field both mean "use the default".
  */
+
+import { show } from '../../core/filter/coerce-value.js';
 import type { QueryTarget, TargetSpec } from '../../core/query/intersect-query.js';
 import { parseTarget } from '../../core/query/target.js';
 
@@ -153,7 +155,6 @@ function readTargetString(
   allowPrefix: boolean,
   includeSubdomains: boolean,
 ): { ok: true; value: TargetSpec } | { ok: false; message: string } {
-  if (typeof raw !== 'string')
-    return { ok: false, message: `${JSON.stringify(raw)} is not a string` };
+  if (typeof raw !== 'string') return { ok: false, message: `${show(raw)} is not a string` };
   return parseTarget(raw, { allowPrefix, includeSubdomains });
 }

@@ -5,6 +5,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { parseBoundedJson } from '../../core/bounded-json.js';
 import type { Engine } from '../../engine/types.js';
 import { type AuthConfig, authenticate, authenticateToken } from '../auth.js';
 import type { RateLimiter } from '../rate-limit.js';
@@ -72,13 +73,11 @@ export function mountMozRoutes(
     }),
     async (c) => {
       const text = await c.req.text();
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return mozError(c, 400, 'InvalidArgument', 'The request body is not valid JSON');
+      const json = parseBoundedJson(text);
+      if (!json.ok) {
+        return mozError(c, 400, 'InvalidArgument', `The request body is ${json.message}`);
       }
-      const answer = await mozResponse(opts.engine, body, opts.tokens, opts.now());
+      const answer = await mozResponse(opts.engine, json.value, opts.tokens, opts.now());
       return c.json(answer.body, answer.status);
     },
   );

@@ -7,6 +7,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { parseBoundedJson } from '../../core/bounded-json.js';
 import { describeTarget } from '../../core/query/target-label.js';
 import type { Result } from '../../core/result.js';
 import type { LiveChecker } from '../../crawl/index.js';
@@ -261,11 +262,8 @@ async function readJson(
 ): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
   const text = await c.req.text();
   if (text.trim() === '') return { ok: false, message: 'The request body is empty: send JSON.' };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, message: 'The request body is not valid JSON.' };
-  }
+  const json = parseBoundedJson(text);
+  return json.ok ? json : { ok: false, message: `The request body is ${json.message}.` };
 }
 
 function elapsed(started: number): number {

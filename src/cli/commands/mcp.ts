@@ -5,7 +5,7 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
 import { createJsonLogger } from '../../api/index.js';
-import { createMcpServer } from '../../mcp/index.js';
+import { checkRequests, createMcpServer } from '../../mcp/index.js';
 import type { CliContext } from './context.js';
 import { openFollowingEngine } from './following-engine.js';
 import { engineSource, parseIntOption } from './options.js';
@@ -37,6 +37,7 @@ export function mcpCommand(program: Command, ctx: CliContext): void {
         const transport = new StdioServerTransport();
         const closed = untilClosed(transport);
         await server.connect(transport);
+        checkRequests(transport);
         const info = engine.info();
         logger.info('mcp: serving over stdio', {
           generation: info.generation,

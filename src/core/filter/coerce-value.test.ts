@@ -86,6 +86,9 @@ describe('show', () => {
     expect(show('a'.repeat(100))).toHaveLength(60);
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(show(cyclic)).toBe('[object Object]');
+    expect(show(cyclic)).toBe('{…}');
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(show(deep)).toBe('[…]');
   });
 });

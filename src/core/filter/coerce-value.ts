@@ -129,7 +129,8 @@ export function show(raw: unknown): string {
   try {
     s = JSON.stringify(raw) ?? String(raw);
   } catch {
-    s = String(raw);
+    // Too deep (or cyclic) to print: say what it is; String() of it would recurse as well.
+    s = Array.isArray(raw) ? '[…]' : typeof raw === 'object' && raw !== null ? '{…}' : typeof raw;
   }
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

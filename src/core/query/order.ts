@@ -1,6 +1,7 @@
 /**
  * DataForSEO `order_by` (spec/dataforseo.md §6): up to 3 rules `"<field>,asc|desc"`.
  */
+import { show } from '../filter/coerce-value.js';
 import type { ResolveField } from '../filter/parse.js';
 import type { OrderKey } from './intersect-query.js';
 
@@ -23,8 +24,7 @@ export function parseOrderBy(raw: unknown, resolveField: ResolveField): ParseOrd
     return fail(`at most ${MAX_ORDER_RULES} order_by rules are allowed`);
   const keys: OrderKey[] = [];
   for (const rule of raw) {
-    if (typeof rule !== 'string')
-      return fail(`order_by rule ${JSON.stringify(rule)} is not a string`);
+    if (typeof rule !== 'string') return fail(`order_by rule ${show(rule)} is not a string`);
     const parts = rule.split(',');
     if (parts.length > 2) return fail(`order_by rule '${rule}' is not "field,asc|desc"`);
     const name = (parts[0] ?? '').trim();
