@@ -14,6 +14,19 @@ const WARC = gzipPerRecord([
 ]).bytes;
 
 describe('detectFormat', () => {
+  it('sees a WARC gzipped per record through a corrupt member, first or later (fuzz regression)', () => {
+    const records = Array.from({ length: 6 }, (_, i) =>
+      warcRecord({ type: 'metadata', fields: captureFields(`http://a${i}.org/`), block: 'x\r\n' }),
+    );
+    const { bytes, offsets } = gzipPerRecord(records);
+    for (const member of [0, 3]) {
+      const broken = Buffer.from(bytes);
+      const at = (offsets[member] as number) + 12;
+      broken[at] = (broken[at] as number) ^ 0x80;
+      expect(detectFormat(broken, 'crawl.bin'), `member ${member}`).toBe('warc');
+    }
+  });
+
   it('tells WARC from WAT by the content, gzipped or not', () => {
     const wat = watFile([watFixture('html-page.json')]).bytes;
     expect(detectFormat(WARC, 'crawl.bin')).toBe('warc');

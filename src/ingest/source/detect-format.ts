@@ -4,6 +4,7 @@
  */
 import zlib from 'node:zlib';
 import { findCsvColumn } from '../../core/links-csv-columns.js';
+import { isGzipMagic } from '../warc/gzip-header.js';
 import type { InputFormat } from './types.js';
 
 /** How many (decoded) bytes the sniffing looks at. */
@@ -53,12 +54,38 @@ function isWat(text: string, name: string): boolean {
   return block.trimStart().startsWith('{') && block.includes('"Envelope"');
 }
 
-/** The bytes, gunzipped as far as they go when they are gzip; undefined when that fails. */
+/** Corrupt gzip members sniffing looks past before it gives up. */
+const MAX_SKIPPED_MEMBERS = 8;
+const SYNC = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
+
+/**
+ * The bytes, gunzipped as far as they go when they are gzip; undefined when that fails. A WARC
+ * gzipped per record with a corrupt member is still a WARC: the members are then inflated one
+ * by one (split at each `1f 8b 08`) and the ones that inflate are sniffed, as the reader will
+ * skip the bad one.
+ */
 function inflatePrefix(bytes: Buffer): Buffer | undefined {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  if (!isGzipMagic(bytes, 0)) return bytes;
   try {
-    return zlib.gunzipSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    return zlib.gunzipSync(bytes, SYNC);
   } catch {
-    return undefined;
+    // Some member is corrupt: member by member below.
   }
+  const starts: number[] = [];
+  for (let i = bytes.indexOf(0x1f); i >= 0; i = bytes.indexOf(0x1f, i + 1)) {
+    if (isGzipMagic(bytes, i)) starts.push(i);
+  }
+  const out: Buffer[] = [];
+  let size = 0;
+  let failed = 0;
+  for (let k = 0; k < starts.length && size < SNIFF_BYTES; k++) {
+    try {
+      const piece = zlib.gunzipSync(bytes.subarray(starts[k], starts[k + 1] ?? bytes.length), SYNC);
+      out.push(piece);
+      size += piece.length;
+    } catch {
+      if (++failed > MAX_SKIPPED_MEMBERS) break;
+    }
+  }
+  return out.length === 0 ? undefined : Buffer.concat(out);
 }
