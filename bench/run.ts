@@ -12,6 +12,7 @@ import { buildCli } from './cli.js';
 import { benchClickHouse } from './clickhouse-bench.js';
 import { benchCrawl } from './crawl-bench.js';
 import { benchExplore } from './explore-bench.js';
+import { benchFuzz } from './fuzz-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchPageRank } from './pagerank/pagerank-bench.js';
 import { parseSizes } from './query/prepare.js';
@@ -33,6 +34,8 @@ const { values, positionals } = parseArgs({
     peers: { type: 'string', default: 'linkgap,postgres,duckdb' },
     reindex: { type: 'boolean', default: false },
     'frontier-urls': { type: 'string', default: '1000000' },
+    'ingest-runs': { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '20261206' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -47,10 +50,11 @@ const SUITES = [
   'clickhouse',
   'crawl',
   'pagerank',
+  'fuzz',
   'all',
 ];
 if (values.help || !SUITES.includes(suite)) {
-  console.log(`usage: npm run bench -- [ingest|wat|build|query|explore|clickhouse|crawl|pagerank|all] [options]
+  console.log(`usage: npm run bench -- [ingest|wat|build|query|explore|clickhouse|crawl|pagerank|fuzz|all] [options]
   ingest  WARC.gz pipeline on 1 core and on all cores vs bare htmlparser2 (--pages, --runs)
   wat     WAT ingest captures/s on one core (--pages, --runs)
   build   build time and peak RSS at each --links size (default 1M and 10M)
@@ -73,6 +77,9 @@ if (values.help || !SUITES.includes(suite)) {
   pagerank  our PageRank vs python3-igraph (PRPACK) on a synthetic power-law graph:
           --edges 20m[,100m]      edge counts (N = edges / 10 nodes; edge files cached)
           --work-dir DIR          edge files, scores and report (default bench/out/pagerank)
+  fuzz    the fuzz targets of the test suites at length (parser, every HTTP front, ingest of
+          damaged files): --runs N per parser property and HTTP front (default 100000),
+          --ingest-runs N per ingest format (default 5000), --seed S; exit 1 on a failure
 options of the other suites: --pages N, --runs N (default 3), --links N,N, --dir DIR`);
   process.exit(values.help ? 0 : 2);
 }
@@ -131,6 +138,13 @@ if (suite === 'query') {
     frontierUrls: Number(values['frontier-urls']),
     workDir: values.dir,
   });
+} else if (suite === 'fuzz') {
+  const ok = await benchFuzz({
+    runs: Number(values.runs ?? 100_000),
+    ingestRuns: Number(values['ingest-runs']),
+    seed: Number(values.seed),
+  });
+  if (!ok) process.exitCode = 1;
 } else if (suite === 'pagerank') {
   const sizes = parseSizes(values.edges);
   if (sizes === undefined) {

@@ -9,11 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../e2e/run-cli.js';
-import {
-  type ClickHouseBackend,
-  clickhouseBackends,
-  useBackend,
-} from '../helpers/clickhouse-cluster.js';
+import { type ClickHouseBackend, clickhouseBackends } from '../helpers/clickhouse-cluster.js';
+import { useBackend } from '../helpers/use-clickhouse.js';
 
 let dir = '';
 /** The most linked domains of the generated web. */

@@ -18,11 +18,8 @@ import {
   type TestIndex,
   writeIndexGeneration,
 } from '../e2e/serve-harness.js';
-import {
-  type ClickHouseBackend,
-  clickhouseBackends,
-  useBackend,
-} from '../helpers/clickhouse-cluster.js';
+import { type ClickHouseBackend, clickhouseBackends } from '../helpers/clickhouse-cluster.js';
+import { useBackend } from '../helpers/use-clickhouse.js';
 
 const NO_CREDENTIALS = { LINKGAP_API_KEYS: '', LINKGAP_CONFIG: '' };
 

@@ -10,7 +10,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
 
 export const CLICKHOUSE_SERVER = '/usr/sbin/clickhouse-server';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -207,24 +206,4 @@ export function clickhouseBackends(): ClickHouseBackend[] {
     });
   } else console.warn('skipping chdb: not installed in .tmp/chdb (see .ci/run)');
   return out;
-}
-
-/**
- * Start `backend` before the enclosing suite's tests and stop it after them (after the suite's
- * own later `afterAll`s, which vitest runs first); `url()` is its store URL once started.
- */
-export function useBackend(backend: ClickHouseBackend): { url(): string } {
-  let started: { url: string; stop(): Promise<void> } | undefined;
-  beforeAll(async () => {
-    started = await backend.start();
-  }, 60_000);
-  afterAll(async () => {
-    await started?.stop();
-  });
-  return {
-    url: () => {
-      if (started === undefined) throw new Error(`${backend.name} did not start`);
-      return started.url;
-    },
-  };
 }
