@@ -15,6 +15,8 @@ export interface ColumnEntry {
   type: ColumnType;
   length: number;
   bytes: number;
+  /** CRC-32 of the file, checked at load (absent in generations written before it existed). */
+  crc32?: number;
 }
 
 /** One string heap: `<name>.heap` (UTF-8 bytes) and `<name>.off` (count + 1 Float64 offsets). */
@@ -23,6 +25,9 @@ export interface HeapEntry {
   offsets: string;
   count: number;
   bytes: number;
+  /** CRC-32 of the heap file and of the offsets file, checked at load. */
+  crc32?: number;
+  offsetsCrc32?: number;
 }
 
 /** `manifest.json` of a generation. */

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import {
   type AnyColumn,
   type ColumnEntry,
@@ -54,20 +55,26 @@ export class FileGenerationWriter implements GenerationOutput {
 
   column(name: string, data: AnyColumn): void {
     const file = `${name}.bin`;
-    writeFileSync(
-      join(this.#dir, file),
-      new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-    );
-    this.columns[name] = entryOf(file, data);
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    writeFileSync(join(this.#dir, file), bytes);
+    this.columns[name] = { ...entryOf(file, data), crc32: zlib.crc32(bytes) };
   }
 
   heap(name: string, values: readonly string[]): void {
     const { bytes, offsets } = encodeHeap(values);
     const file = `${name}.heap`;
     const offFile = `${name}.off`;
+    const offBytes = new Uint8Array(offsets.buffer);
     writeFileSync(join(this.#dir, file), bytes);
-    writeFileSync(join(this.#dir, offFile), new Uint8Array(offsets.buffer));
-    this.heaps[name] = { file, offsets: offFile, count: values.length, bytes: bytes.length };
+    writeFileSync(join(this.#dir, offFile), offBytes);
+    this.heaps[name] = {
+      file,
+      offsets: offFile,
+      count: values.length,
+      bytes: bytes.length,
+      crc32: zlib.crc32(bytes),
+      offsetsCrc32: zlib.crc32(offBytes),
+    };
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import type { IndexInfo } from '../engine/types.js';
 import {
   type AnyColumn,
@@ -30,8 +31,8 @@ export interface LinkIndexData {
 
 /** Raised when there is no index or it cannot be read. */
 export class LinkIndexError extends Error {
-  readonly code: 'INDEX_MISSING' | 'INDEX_VERSION';
-  constructor(code: 'INDEX_MISSING' | 'INDEX_VERSION', message: string) {
+  readonly code: 'INDEX_MISSING' | 'INDEX_VERSION' | 'INDEX_CORRUPT';
+  constructor(code: 'INDEX_MISSING' | 'INDEX_VERSION' | 'INDEX_CORRUPT', message: string) {
     super(message);
     this.name = 'LinkIndexError';
     this.code = code;
@@ -57,6 +58,52 @@ function view(buf: Buffer, type: ColumnType): AnyColumn {
   }
 }
 
+function corrupt(dir: string, file: string, what: string): LinkIndexError {
+  return new LinkIndexError(
+    'INDEX_CORRUPT',
+    `index file ${join(dir, file)} ${what}: rebuild the index with \`linkgap build\``,
+  );
+}
+
+/** The manifest of generation directory `dir`; a missing or unreadable one is corruption. */
+function readManifest(dir: string): Manifest {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'manifest.json'), 'utf8');
+  } catch (error) {
+    const why =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : 'cannot be read';
+    throw corrupt(dir, 'manifest.json', why);
+  }
+  try {
+    const m = JSON.parse(text) as Manifest;
+    if (typeof m !== 'object' || m === null || typeof m.columns !== 'object') throw new Error();
+    return m;
+  } catch {
+    throw corrupt(dir, 'manifest.json', 'is not a valid manifest');
+  }
+}
+
+/**
+ * A generation file, checked against its manifest entry: its size, and its CRC-32 when the
+ * manifest has one. A truncated, overwritten or missing file is named in the error.
+ */
+function readChecked(dir: string, file: string, bytes: number, crc: number | undefined): Buffer {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(join(dir, file));
+  } catch {
+    throw corrupt(dir, file, 'is missing');
+  }
+  if (buf.byteLength !== bytes) {
+    throw corrupt(dir, file, `is ${buf.byteLength} bytes, the manifest says ${bytes}`);
+  }
+  if (crc !== undefined && zlib.crc32(buf) !== crc) {
+    throw corrupt(dir, file, 'does not match its checksum');
+  }
+  return buf;
+}
+
 /** Load the generation `CURRENT` points at under `indexRoot`. */
 export async function loadLinkIndex(indexRoot: string): Promise<LinkIndexData> {
   const started = performance.now();
@@ -68,7 +115,7 @@ export async function loadLinkIndex(indexRoot: string): Promise<LinkIndexData> {
     );
   }
   const dir = join(indexRoot, generation);
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const manifest = readManifest(dir);
   if (manifest.formatVersion !== FORMAT_VERSION) {
     throw new LinkIndexError(
       'INDEX_VERSION',
@@ -77,12 +124,13 @@ export async function loadLinkIndex(indexRoot: string): Promise<LinkIndexData> {
   }
   const columns = new Map<string, AnyColumn>();
   for (const [name, e] of Object.entries(manifest.columns)) {
-    columns.set(name, view(readFileSync(join(dir, e.file)), e.type));
+    columns.set(name, view(readChecked(dir, e.file, e.bytes, e.crc32), e.type));
   }
   const heaps = new Map<string, StringHeap>();
   for (const [name, e] of Object.entries(manifest.heaps)) {
-    const off = view(readFileSync(join(dir, e.offsets)), 'f64') as Float64Array;
-    heaps.set(name, new StringHeap(readFileSync(join(dir, e.file)), off));
+    const offBytes = (e.count + 1) * 8;
+    const off = view(readChecked(dir, e.offsets, offBytes, e.offsetsCrc32), 'f64') as Float64Array;
+    heaps.set(name, new StringHeap(readChecked(dir, e.file, e.bytes, e.crc32), off));
   }
   const hostNames = heaps.get('host_name');
   const hostKeys = hostNames === undefined ? [] : hostNames.all().map(hostKey);
