@@ -6,12 +6,15 @@
  * is answered in the route's own envelope, never with a stack trace.
  */
 
+import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { routePath } from 'hono/route';
 import type { LiveChecker } from '../crawl/index.js';
 import type { Engine } from '../engine/types.js';
 import { allowedHostSet, checkHostAndOrigin } from '../mcp/host-check.js';
+import type { AppEnv } from './app-env.js';
 import { type AuthConfig, authenticate } from './auth.js';
 import { toAiResponse } from './dataforseo/ai-response.js';
 import { buildEnvelope } from './dataforseo/envelope.js';
@@ -24,6 +27,7 @@ import { buildApiVersion } from './dataforseo/version.js';
 import { renderDocsPage } from './docs-page.js';
 import { errorText, type Logger, SILENT_LOGGER } from './logger.js';
 import { mountMcpRoute } from './mcp-route.js';
+import { createApiMetrics } from './metrics.js';
 import { mountMozRoutes } from './moz/moz-routes.js';
 import { createTokenCodec, type TokenCodec } from './moz/next-token.js';
 import { mountNativeRoutes, NATIVE_PREFIX, nativeError } from './native/native-routes.js';
@@ -69,7 +73,25 @@ export interface AppOptions {
   liveChecker?: LiveChecker;
 }
 
-type Env = { Variables: { authKey: string } };
+type Env = AppEnv;
+
+/** A client's `X-Request-Id` is kept when it is this tame; otherwise one is made. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The shape of a DataForSEO task (counts and settings, never the targets themselves). */
+function taskShape(data: Record<string, unknown>): Record<string, unknown> {
+  const count = (v: unknown) =>
+    Array.isArray(v) ? v.length : typeof v === 'object' && v !== null ? Object.keys(v).length : 0;
+  return {
+    targets: count(data.targets),
+    excludes: count(data.exclude_targets),
+    filters: data.filters !== undefined,
+    order_by: count(data.order_by),
+    mode: data.intersection_mode ?? null,
+    limit: data.limit ?? null,
+    offset: data.offset ?? null,
+  };
+}
 
 /** The routes DataForSEO clients call: function name and whether it is the `.ai` form. */
 const LIVE_ROUTES: ReadonlyArray<{ path: string; endpoint: IntersectionEndpoint; ai: boolean }> = [
@@ -100,20 +122,34 @@ export function createApp(opts: AppOptions): Hono<Env> {
   };
 
   const app = new Hono<Env>();
+  const metrics = createApiMetrics(opts.engine);
 
-  if (opts.accessLog === true) {
-    app.use('*', async (c, next) => {
-      const started = performance.now();
-      await next();
+  // Every answer carries a request id (the client's, when tame) and is counted and timed by
+  // route pattern; with the access log on, one line per request with its id, the credential's
+  // name (never its secret), the query's shape and the time taken.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const given = c.req.header('x-request-id');
+    const id = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
+    c.set('requestId', id);
+    await next();
+    c.res.headers.set('X-Request-Id', id);
+    const seconds = (performance.now() - started) / 1000;
+    const route = routePath(c, -1);
+    metrics.observe(route, c.req.method, c.res.status, seconds);
+    if (opts.accessLog === true) {
       logger.info('request', {
+        request_id: id,
         method: c.req.method,
+        route,
         path: c.req.path,
         status: c.res.status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
+        ms: Math.round(seconds * 10_000) / 10,
         key: c.get('authKey'),
+        query: c.get('queryShape'),
       });
-    });
-  }
+    }
+  });
 
   app.get('/health', (c) => {
     const info = opts.engine.info();
@@ -123,6 +159,18 @@ export function createApp(opts: AppOptions): Hono<Env> {
       builtAt: info.builtAt,
       counts: { links: info.links, pages: info.pages, domains: info.domains },
     });
+  });
+  app.get('/metrics', async (c) => {
+    if (opts.auth !== null) {
+      const outcome = authenticate(opts.auth, c.req.header('authorization'));
+      if (!outcome.ok) {
+        return c.text('Unauthorized: valid credentials required.\n', 401, {
+          'WWW-Authenticate': 'Basic realm="linkgap", charset="UTF-8"',
+        });
+      }
+      c.set('authKey', outcome.key);
+    }
+    return c.body(await metrics.render(), 200, { 'Content-Type': metrics.contentType });
   });
   app.get('/openapi.json', (c) => c.json(buildOpenApi(version)));
   app.get('/docs', (c) => c.html(renderDocsPage()));
@@ -165,6 +213,10 @@ export function createApp(opts: AppOptions): Hono<Env> {
           { engine: opts.engine, pricing, version, logger },
           route.endpoint,
           body,
+        );
+        c.set(
+          'queryShape',
+          envelope.tasks.map((t) => taskShape((t.data ?? {}) as Record<string, unknown>)),
         );
         return jsonResponse(c, route.ai ? toAiResponse(envelope) : envelope, 200);
       },

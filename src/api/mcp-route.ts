@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Engine } from '../engine/types.js';
 import { allowedHostSet, checkHostAndOrigin } from '../mcp/host-check.js';
 import { createMcpHttpHandler, jsonRpcErrorResponse } from '../mcp/http.js';
+import type { AppEnv } from './app-env.js';
 import { type AuthConfig, authenticate } from './auth.js';
 import type { Logger } from './logger.js';
 import type { TokenCodec } from './moz/index.js';
@@ -29,10 +30,7 @@ export interface McpRouteOptions {
 }
 
 /** Mount `/mcp` on `app`. */
-export function mountMcpRoute(
-  app: Hono<{ Variables: { authKey: string } }>,
-  opts: McpRouteOptions,
-): void {
+export function mountMcpRoute(app: Hono<AppEnv>, opts: McpRouteOptions): void {
   const allowed = allowedHostSet(opts.allowedHosts);
   const handler = createMcpHttpHandler({
     engine: opts.engine,

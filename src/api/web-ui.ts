@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
+import type { AppEnv } from './app-env.js';
 import { type AuthConfig, authenticate } from './auth.js';
 
 /** What the routes need. */
@@ -44,10 +45,7 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>linkgap</title>
 restart <code>linkgap serve</code>. The APIs (<a href="/docs">/docs</a>) work without it.</p>`;
 
 /** Add `/` and `/assets/:name` to `app`. */
-export function mountWebUi(
-  app: Hono<{ Variables: { authKey: string } }>,
-  opts: WebUiOptions,
-): void {
+export function mountWebUi(app: Hono<AppEnv>, opts: WebUiOptions): void {
   const guard = (c: Context): Response | null => {
     if (opts.auth === null) return null;
     if (authenticate(opts.auth, c.req.header('authorization')).ok) return null;

@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { parseBoundedJson } from '../../core/bounded-json.js';
 import type { Engine } from '../../engine/types.js';
+import type { AppEnv } from '../app-env.js';
 import { type AuthConfig, authenticate, authenticateToken } from '../auth.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { mozResponse } from './moz-response.js';
@@ -33,10 +34,7 @@ export function mozError(c: Context, status: MozStatus, name: string, message: s
 }
 
 /** Add the route (and its 405 for other methods) to `app`. */
-export function mountMozRoutes(
-  app: Hono<{ Variables: { authKey: string } }>,
-  opts: MozRouteOptions,
-): void {
+export function mountMozRoutes(app: Hono<AppEnv>, opts: MozRouteOptions): void {
   const path = MOZ_LINK_INTERSECT_PATH;
   app.post(
     path,
@@ -77,6 +75,7 @@ export function mountMozRoutes(
       if (!json.ok) {
         return mozError(c, 400, 'InvalidArgument', `The request body is ${json.message}`);
       }
+      c.set('queryShape', mozShape(json.value));
       const answer = await mozResponse(opts.engine, json.value, opts.tokens, opts.now());
       return c.json(answer.body, answer.status);
     },
@@ -85,4 +84,16 @@ export function mountMozRoutes(
     c.header('Allow', 'POST');
     return mozError(c, 405, 'MethodNotAllowed', `Use POST for ${path}`);
   });
+}
+
+/** What the access log says of a link_intersect body: counts and settings, no targets. */
+function mozShape(body: unknown): Record<string, unknown> {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  return {
+    positive: count(b.positive_targets),
+    negative: count(b.negative_targets),
+    source_scope: typeof b.source_scope === 'string' ? b.source_scope.slice(0, 20) : null,
+    limit: typeof b.limit === 'number' ? b.limit : null,
+  };
 }

@@ -12,6 +12,7 @@ import { describeTarget } from '../../core/query/target-label.js';
 import type { Result } from '../../core/result.js';
 import type { LiveChecker } from '../../crawl/index.js';
 import type { Engine } from '../../engine/types.js';
+import type { AppEnv } from '../app-env.js';
 import { type AuthConfig, authenticate } from '../auth.js';
 import { errorText, type Logger } from '../logger.js';
 import type { RateLimiter } from '../rate-limit.js';
@@ -60,7 +61,7 @@ export function nativeError(
   return c.json(body, status);
 }
 
-type Env = { Variables: { authKey: string } };
+type Env = AppEnv;
 
 /** Add the routes (and their 404/405 answers) to `app`. */
 export function mountNativeRoutes(app: Hono<Env>, opts: NativeRouteOptions): void {
