@@ -195,6 +195,20 @@ describe('createApp over HTTP', () => {
       expect(env.cost).toBe(env.tasks[0]?.cost);
       expect(engine.queries.length).toBe(before + 1);
     });
+
+    it('refuses more than 100 tasks at once with 40006, running none', async () => {
+      const before = engine.queries.length;
+      const ok = await api.post(PAGE, Array.from({ length: 100 }, () => TASK), AUTH);
+      expect((ok.json as Envelope).tasks_count).toBe(100);
+      const r = await api.post(PAGE, Array.from({ length: 101 }, () => TASK), AUTH);
+      expect(r.status).toBe(200);
+      expect(r.json).toMatchObject({
+        status_code: 40006,
+        status_message: 'You can set no more than 100 tasks at a time.',
+        tasks: [],
+      });
+      expect(engine.queries.length).toBe(before + 1);
+    });
   });
 
   describe('domain_intersection', () => {

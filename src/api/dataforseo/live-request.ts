@@ -28,6 +28,9 @@ export interface LiveRequestDeps {
   now?: () => Date;
 }
 
+/** Tasks one POST may hold (DataForSEO's limit, status 40006 past it). */
+export const MAX_TASKS = 100;
+
 /** The tasks of a request body, or the envelope status that rejects the body. */
 export type BodyTasks = { ok: true; tasks: unknown[] } | { ok: false; status: Status };
 
@@ -60,6 +63,11 @@ export async function runLiveRequest(
   const seconds = (): number => (performance.now() - started) / 1000;
   const split = readBodyTasks(body);
   if (!split.ok) return buildEnvelope(deps.version, split.status, seconds(), []);
+  // Extra tasks are each answered 40000; past 100 the whole request is refused, as DataForSEO
+  // does, so a small body cannot ask for a huge answer.
+  if (split.tasks.length > MAX_TASKS) {
+    return buildEnvelope(deps.version, STATUS.tooManyTasks, seconds(), []);
+  }
   const [first, ...rest] = split.tasks;
   const tasks = [await runTask(deps, endpoint, first)];
   for (const extra of rest) {

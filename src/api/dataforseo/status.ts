@@ -6,6 +6,7 @@
 export const STATUS = {
   ok: { code: 20000, message: 'Ok.' },
   oneTaskOnly: { code: 40000, message: 'You can set only one task at a time.' },
+  tooManyTasks: { code: 40006, message: 'You can set no more than 100 tasks at a time.' },
   rateLimited: { code: 40202, message: 'The rate-limit per minute has been exceeded.' },
   notFound: { code: 40400, message: 'Not Found.' },
   postDataEmpty: { code: 40502, message: 'POST Data Is Empty.' },
