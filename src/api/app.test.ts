@@ -198,9 +198,17 @@ describe('createApp over HTTP', () => {
 
     it('refuses more than 100 tasks at once with 40006, running none', async () => {
       const before = engine.queries.length;
-      const ok = await api.post(PAGE, Array.from({ length: 100 }, () => TASK), AUTH);
+      const ok = await api.post(
+        PAGE,
+        Array.from({ length: 100 }, () => TASK),
+        AUTH,
+      );
       expect((ok.json as Envelope).tasks_count).toBe(100);
-      const r = await api.post(PAGE, Array.from({ length: 101 }, () => TASK), AUTH);
+      const r = await api.post(
+        PAGE,
+        Array.from({ length: 101 }, () => TASK),
+        AUTH,
+      );
       expect(r.status).toBe(200);
       expect(r.json).toMatchObject({
         status_code: 40006,

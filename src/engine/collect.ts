@@ -4,6 +4,7 @@
  * links to, then mark the units the exclusion set reaches and list the candidates.
  */
 import type { IntersectQuery } from '../core/query/intersect-query.js';
+import { checkDeadline } from './deadline.js';
 import { excludeScopeMask, scopeOf, type TargetTest, targetTest } from './flag-filter.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
@@ -116,6 +117,7 @@ export function collect(
       const pf = s.flags;
       const pp = s.pages;
       for (let j = s.from; j < s.to; j++) {
+        checkDeadline();
         if (((pf[j] as number) & tMask) !== tWant) continue;
         const l = post[j] as number;
         if (pred !== null && !pred(l)) continue;
@@ -139,6 +141,7 @@ export function collect(
       const pf = s.flags;
       const pp = s.pages;
       for (let j = s.from; j < s.to; j++) {
+        checkDeadline();
         if (((pf[j] as number) & xMask) !== 0) continue;
         let u = pp[j] as number;
         if (pageDomain !== null) u = pageDomain[u] as number;
@@ -215,6 +218,7 @@ export function linkAccess(
         const pf = s.flags;
         const pp = s.pages;
         for (let j = s.from; j < s.to; j++) {
+          checkDeadline();
           if (((pf[j] as number) & test.mask) !== test.want) continue;
           let u = pp[j] as number;
           if (pageDomain !== null) u = pageDomain[u] as number;
@@ -257,6 +261,7 @@ function rescan(
   const units: number[] = [];
   for (const s of slices) {
     for (let j = s.from; j < s.to; j++) {
+      checkDeadline();
       if (((s.flags[j] as number) & test.mask) !== test.want) continue;
       let u = s.pages[j] as number;
       if (pageDomain !== null) u = pageDomain[u] as number;

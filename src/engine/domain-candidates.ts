@@ -12,6 +12,7 @@ import {
   targetTests,
   type UnitScratch,
 } from './collect.js';
+import { checkDeadline } from './deadline.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
 import { resolveRanges, type SpecRanges, toSlices } from './resolve-targets.js';
@@ -111,6 +112,7 @@ function fromOwnLinks(
   for (let i = 0; i < units.length && cost <= walkCost; i++) {
     const d = units[i] as number;
     for (let j = offsets[d] as number; j < (offsets[d + 1] as number); j++) {
+      checkDeadline();
       const p = ids[j] as number;
       pages.push(p);
       cost += (start[p + 1] as number) - (start[p] as number);
@@ -184,6 +186,7 @@ export function domainCandidates(
   for (const [t, set] of bounds.entries()) {
     const ids = set.toUint32Array();
     for (let j = 0; j < ids.length; j++) {
+      checkDeadline();
       const p = pos[ids[j] as number] as number;
       if (p < 0) continue;
       counts[p] = (counts[p] as number) + 1;

@@ -14,6 +14,7 @@ import {
   without,
 } from '../link-index/index.js';
 import { type Collected, linkAccess, targetTests, type UnitScratch } from './collect.js';
+import { checkDeadline } from './deadline.js';
 import { type DomainSetContext, MIXED, ownDomain } from './domain-candidates.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
@@ -82,6 +83,7 @@ export function exactPages(
     for (const [t, set] of sets.entries()) {
       const ids = set.toUint32Array();
       for (let j = 0; j < ids.length; j++) {
+        checkDeadline();
         const p = pos[ids[j] as number] as number;
         if (p < 0) continue;
         counts[p] = (counts[p] as number) + 1;

@@ -3,6 +3,7 @@
  */
 
 export { popcount } from './collect.js';
+export { budgetedEngine, QueryTimeoutError, runWithin } from './deadline.js';
 export type {
   Evidence,
   EvidenceLink,

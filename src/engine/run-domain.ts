@@ -12,6 +12,7 @@ import {
   type TargetLinks,
   type UnitScratch,
 } from './collect.js';
+import { checkDeadline } from './deadline.js';
 import { computeDomainStats, type ScalarStats, scalarStats, statsValue } from './domain-stats.js';
 import type { IndexView } from './index-view.js';
 import { filterCandidates, valueTest } from './item-filter.js';
@@ -35,6 +36,7 @@ interface Grouped {
 function groupByCandidate(set: TargetLinks, pos: Int32Array, n: number): Grouped {
   const offsets = new Uint32Array(n + 1);
   for (let j = 0; j < set.units.length; j++) {
+    checkDeadline();
     const p = pos[set.units[j] as number] as number;
     if (p >= 0) offsets[p + 1] = (offsets[p + 1] as number) + 1;
   }
@@ -42,6 +44,7 @@ function groupByCandidate(set: TargetLinks, pos: Int32Array, n: number): Grouped
   const fill = offsets.slice(0, n);
   const links = new Uint32Array(offsets[n] as number);
   for (let j = 0; j < set.units.length; j++) {
+    checkDeadline();
     const p = pos[set.units[j] as number] as number;
     if (p < 0) continue;
     links[fill[p] as number] = set.links[j] as number;

@@ -7,6 +7,7 @@
 import { authorityFromRank } from '../build/rank/index.js';
 import { NULL_I16 } from '../link-index/index.js';
 import { collect, popcount, releaseScratch, type UnitScratch } from './collect.js';
+import { checkDeadline } from './deadline.js';
 import { dictText, type IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
 import type { MozDomainRow, MozPageRow, MozQuery, MozResult, MozSourcePage } from './moz-types.js';
@@ -129,6 +130,7 @@ function bestSourcePages(
   for (let t = 0; t < mq.targetGroups.length; t++) {
     const set = linksOfUnits(t, domains);
     for (let j = 0; j < set.links.length; j++) {
+      checkDeadline();
       const p = v.link.page[set.links[j] as number] as number;
       const key = `${set.units[j]}:${mq.targetGroups[t]}`;
       const cur = bestPage.get(key);

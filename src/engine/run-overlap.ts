@@ -7,6 +7,7 @@ import type { IntersectQuery, TargetSpec } from '../core/query/intersect-query.j
 import { describeTarget } from '../core/query/target-label.js';
 import { LINK_FLAG } from '../link-index/index.js';
 import { type Collected, collect, popcount, releaseScratch, type UnitScratch } from './collect.js';
+import { checkDeadline } from './deadline.js';
 import type { Overlap, TargetFreshness } from './explore-types.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
@@ -81,6 +82,7 @@ export function targetFreshness(v: IndexView, t: TargetSpec, seen: PageStamp): T
   const stamp = seen.stamp;
   for (const s of resolveSpec(v, t)) {
     for (let j = s.from; j < s.to; j++) {
+      checkDeadline();
       const l = s.postings[j] as number;
       backlinks++;
       if (((s.flags[j] as number) & LINK_FLAG.lost) === 0) {

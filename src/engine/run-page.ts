@@ -7,6 +7,7 @@ import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { NULL_I16 } from '../link-index/index.js';
 import { buildBacklink } from './backlink.js';
 import { type Collected, collect, releaseScratch, type UnitScratch } from './collect.js';
+import { checkDeadline } from './deadline.js';
 import type { IndexView } from './index-view.js';
 import { filterCandidates } from './item-filter.js';
 import type { LinkFields } from './link-fields.js';
@@ -43,6 +44,7 @@ function resolveCondition(
   const pred = compileLinkPredicate(cond, fields, q.internalListLimit);
   const pos = scratch.pos;
   for (let j = 0; j < set.links.length; j++) {
+    checkDeadline();
     const p = pos[set.units[j] as number] as number;
     if (p < 0 || out[p] === 1) continue;
     if (pred(set.links[j] as number)) out[p] = 1;
@@ -78,6 +80,7 @@ function keyValues(
         };
   const pos = scratch.pos;
   for (let j = 0; j < set.links.length; j++) {
+    checkDeadline();
     const p = pos[set.units[j] as number] as number;
     if (p < 0) continue;
     const x = get(set.links[j] as number);

@@ -10,6 +10,7 @@
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { NULL_I16 } from '../link-index/index.js';
 import { type Collected, collect, releaseScratch, type UnitScratch } from './collect.js';
+import { checkDeadline } from './deadline.js';
 import type { ProspectRow, ProspectSort, ProspectSortField } from './explore-types.js';
 import { dictText, type IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
@@ -101,6 +102,7 @@ export function planProspects(
       for (let t = 0; t < q.targets.length; t++) {
         const set = c.targetLinks(t);
         for (let j = 0; j < set.links.length; j++) {
+          checkDeadline();
           const i = pos[set.units[j] as number] as number;
           if (i >= 0) addLink(v, a, i, set.links[j] as number);
         }

@@ -7,6 +7,7 @@
 import type { IntersectQuery } from '../core/query/intersect-query.js';
 import { atLeast, type PageSets, without } from '../link-index/index.js';
 import { type Collected, type TargetLinks, targetTests, type UnitScratch } from './collect.js';
+import { checkDeadline } from './deadline.js';
 import { excludeScopeMask, type TargetTest } from './flag-filter.js';
 import type { IndexView } from './index-view.js';
 import type { LinkFields } from './link-fields.js';
@@ -148,6 +149,7 @@ export function linksOfPages(
       const out: number[][] = q.targets.map(() => []);
       const end = v.page.linkStart[p + 1] as number;
       for (let l = v.page.linkStart[p] as number; l < end; l++) {
+        checkDeadline();
         const u = v.link.url[l] as number;
         let b = hostBits[v.link.host[l] as number] as number;
         if (useUrls) b |= urlBits[u] as number;
@@ -197,6 +199,7 @@ function check(
     let excluded = false;
     const end = start[p + 1] as number;
     for (let l = start[p] as number; l < end; l++) {
+      checkDeadline();
       let b = hostBits[linkHost[l] as number] as number;
       if (useUrls) b |= urlBits[linkUrl[l] as number] as number;
       if (b === 0) continue;

@@ -5,6 +5,7 @@
  */
 
 import { parseBoundedJson } from '../../core/bounded-json.js';
+import { QueryTimeoutError } from '../../engine/deadline.js';
 import type { Engine } from '../../engine/types.js';
 import { errorText, type Logger } from '../logger.js';
 import {
@@ -110,9 +111,11 @@ async function runTask(
       cost: taskCost(deps.pricing, result.items_count),
     });
   } catch (error) {
-    deps.logger.error('engine query failed', { endpoint, error: errorText(error) });
+    const timedOut = error instanceof QueryTimeoutError;
+    if (timedOut) deps.logger.warn('query timed out', { endpoint, budget_ms: error.budgetMs });
+    else deps.logger.error('engine query failed', { endpoint, error: errorText(error) });
     return makeTask(deps, endpoint, {
-      status: STATUS.internalError,
+      status: timedOut ? STATUS.timeout : STATUS.internalError,
       seconds: seconds(),
       data: parsed.data,
     });

@@ -12,6 +12,7 @@ export const STATUS = {
   postDataEmpty: { code: 40502, message: 'POST Data Is Empty.' },
   postDataInvalid: { code: 40503, message: 'POST Data Is Invalid.' },
   internalError: { code: 50000, message: 'Internal Error.' },
+  timeout: { code: 50401, message: 'Internal Error - Timeout.' },
 } as const;
 
 /** One status: its numeric code and message. */

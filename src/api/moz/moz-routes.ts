@@ -6,6 +6,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { parseBoundedJson } from '../../core/bounded-json.js';
+import { QueryTimeoutError } from '../../engine/deadline.js';
 import type { Engine } from '../../engine/types.js';
 import type { AppEnv } from '../app-env.js';
 import { type AuthConfig, authenticate, authenticateToken } from '../auth.js';
@@ -26,7 +27,7 @@ export interface MozRouteOptions {
   now: () => number;
 }
 
-type MozStatus = 400 | 401 | 405 | 410 | 413 | 429;
+type MozStatus = 400 | 401 | 405 | 410 | 413 | 429 | 503;
 
 /** A Moz error response. */
 export function mozError(c: Context, status: MozStatus, name: string, message: string): Response {
@@ -76,7 +77,13 @@ export function mountMozRoutes(app: Hono<AppEnv>, opts: MozRouteOptions): void {
         return mozError(c, 400, 'InvalidArgument', `The request body is ${json.message}`);
       }
       c.set('queryShape', mozShape(json.value));
-      const answer = await mozResponse(opts.engine, json.value, opts.tokens, opts.now());
+      let answer: Awaited<ReturnType<typeof mozResponse>>;
+      try {
+        answer = await mozResponse(opts.engine, json.value, opts.tokens, opts.now());
+      } catch (error) {
+        if (!(error instanceof QueryTimeoutError)) throw error;
+        return mozError(c, 503, 'Timeout', `${error.message}: narrow the request and retry`);
+      }
       return c.json(answer.body, answer.status);
     },
   );

@@ -11,6 +11,7 @@ import { parseBoundedJson } from '../../core/bounded-json.js';
 import { describeTarget } from '../../core/query/target-label.js';
 import type { Result } from '../../core/result.js';
 import type { LiveChecker } from '../../crawl/index.js';
+import { QueryTimeoutError } from '../../engine/deadline.js';
 import type { Engine } from '../../engine/types.js';
 import type { AppEnv } from '../app-env.js';
 import { type AuthConfig, authenticate } from '../auth.js';
@@ -47,7 +48,7 @@ export interface NativeRouteOptions {
   logger: Logger;
 }
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500 | 501;
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500 | 501 | 503;
 
 /** A native error response. */
 export function nativeError(
@@ -249,6 +250,13 @@ export function mountNativeRoutes(app: Hono<Env>, opts: NativeRouteOptions): voi
     try {
       return await answer(parsed.value);
     } catch (error) {
+      if (error instanceof QueryTimeoutError) {
+        opts.logger.warn('native api: query timed out', {
+          path: c.req.path,
+          budget_ms: error.budgetMs,
+        });
+        return nativeError(c, 503, 'timeout', `${error.message}: narrow the question and retry.`);
+      }
       opts.logger.error('native api: engine query failed', {
         path: c.req.path,
         error: errorText(error),

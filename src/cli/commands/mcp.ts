@@ -5,6 +5,7 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
 import { createJsonLogger } from '../../api/index.js';
+import { budgetedEngine } from '../../engine/index.js';
 import { checkRequests, createMcpServer } from '../../mcp/index.js';
 import type { CliContext } from './context.js';
 import { openFollowingEngine } from './following-engine.js';
@@ -26,29 +27,34 @@ export function mcpCommand(program: Command, ctx: CliContext): void {
     .withStoreUrl(ctx.withDb(program.command('mcp')))
     .description('serve the MCP tools (link intersection, Moz link_intersect, link gap) over stdio')
     .option('--reload-interval <ms>', 'how often to look for a new index generation', '2000')
+    .option('--query-timeout <ms>', 'time budget of one query (0 = none)', '10000')
     .addHelpText('after', HELP_EXAMPLES)
-    .action(async (o: { db: string; store?: string; reloadInterval: string }) => {
-      const intervalMs = parseIntOption('--reload-interval', o.reloadInterval, 100, 3_600_000);
-      const logger = createJsonLogger((line) => ctx.err(line));
-      // Agents keep a session open for long: follow new builds like `serve` does.
-      const engine = await openFollowingEngine(engineSource(o), intervalMs, logger);
-      try {
-        const server = createMcpServer({ engine, logger });
-        const transport = new StdioServerTransport();
-        const closed = untilClosed(transport);
-        await server.connect(transport);
-        checkRequests(transport);
-        const info = engine.info();
-        logger.info('mcp: serving over stdio', {
-          generation: info.generation,
-          links: info.links,
-        });
-        await closed;
-        await server.close();
-      } finally {
-        await engine.close();
-      }
-    });
+    .action(
+      async (o: { db: string; store?: string; reloadInterval: string; queryTimeout: string }) => {
+        const intervalMs = parseIntOption('--reload-interval', o.reloadInterval, 100, 3_600_000);
+        const logger = createJsonLogger((line) => ctx.err(line));
+        // Agents keep a session open for long: follow new builds like `serve` does.
+        const budgetMs = parseIntOption('--query-timeout', o.queryTimeout, 0, 3_600_000);
+        const following = await openFollowingEngine(engineSource(o), intervalMs, logger);
+        const engine = budgetMs === 0 ? following : budgetedEngine(following, budgetMs);
+        try {
+          const server = createMcpServer({ engine, logger });
+          const transport = new StdioServerTransport();
+          const closed = untilClosed(transport);
+          await server.connect(transport);
+          checkRequests(transport);
+          const info = engine.info();
+          logger.info('mcp: serving over stdio', {
+            generation: info.generation,
+            links: info.links,
+          });
+          await closed;
+          await server.close();
+        } finally {
+          await engine.close();
+        }
+      },
+    );
 }
 
 /** Resolve when the client goes away (stdin ends), the transport closes, or on a signal. */

@@ -19,6 +19,7 @@ import {
   startHttpServer,
 } from '../../api/index.js';
 import { createLiveChecker } from '../../crawl/index.js';
+import { budgetedEngine } from '../../engine/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 import type { CliContext } from './context.js';
 import { DEFAULT_USER_AGENT } from './crawl.js';
@@ -38,6 +39,8 @@ export interface ServeOptions {
   pricePerItem?: string;
   rateLimit?: string;
   reloadInterval: string;
+  /** Milliseconds; absent (the demo) means the default 10000. */
+  queryTimeout?: string;
   allowedHost?: string[];
   verify?: boolean;
 }
@@ -81,6 +84,11 @@ export function serveCommand(program: Command, ctx: CliContext): void {
     .option('--rate-limit <n>', 'requests per minute per credential (default 2000)')
     .option('--reload-interval <ms>', 'how often to look for a new index generation', '2000')
     .option(
+      '--query-timeout <ms>',
+      'time budget of one query; past it the query is stopped and answered with a timeout error (0 = none)',
+      '10000',
+    )
+    .option(
       '--allowed-host <name>',
       'a host name the explorer and MCP clients may use in Host/Origin besides loopback and --host (repeat)',
       (v: string, prev: string[] = []) => [...prev, v],
@@ -112,7 +120,9 @@ export async function runServe(
   const file = await loadConfigFile(o.config ?? process.env.LINKGAP_CONFIG);
   const auth = o.auth ? loadCredentials(file) : null;
   const logger = createJsonLogger((line) => ctx.err(line));
-  const engine = await openFollowingEngine(engineSource(o), reloadMs, logger);
+  const budgetMs = parseIntOption('--query-timeout', o.queryTimeout ?? '10000', 0, 3_600_000);
+  const following = await openFollowingEngine(engineSource(o), reloadMs, logger);
+  const engine = budgetMs === 0 ? following : budgetedEngine(following, budgetMs);
   // The explorer's "verify these prospects": polite live fetches of indexed pages, not stored.
   const liveChecker =
     o.verify === false

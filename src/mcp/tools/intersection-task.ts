@@ -11,6 +11,7 @@ import { stringifyDataForSeo } from '../../api/dataforseo/json.js';
 import { type IntersectionEndpoint, parseTask } from '../../api/dataforseo/parse-task.js';
 import { STATUS } from '../../api/dataforseo/status.js';
 import { errorText } from '../../api/logger.js';
+import { QueryTimeoutError } from '../../engine/deadline.js';
 import { errorResult, okResult, type ToolDeps } from './results.js';
 
 const FILTERS_DESCRIPTION =
@@ -116,7 +117,14 @@ export async function runIntersectionTool(
         : await engine.domainIntersection(parsed.query);
     return okResult(stringifyDataForSeo(result), { ...result });
   } catch (error) {
-    deps.logger.error('mcp tool: engine query failed', { endpoint, error: errorText(error) });
-    return errorResult(STATUS.internalError.message);
+    deps.logger[error instanceof QueryTimeoutError ? 'warn' : 'error'](
+      'mcp tool: engine query failed',
+      { endpoint, error: errorText(error) },
+    );
+    return errorResult(
+      error instanceof QueryTimeoutError
+        ? `Timeout: ${error.message}`
+        : STATUS.internalError.message,
+    );
   }
 }

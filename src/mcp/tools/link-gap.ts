@@ -11,6 +11,7 @@ import { STATUS } from '../../api/dataforseo/status.js';
 import { errorText } from '../../api/logger.js';
 import type { IntersectQuery } from '../../core/query/intersect-query.js';
 import { linkConditions, linkFiltersFor } from '../../core/query/link-conditions.js';
+import { QueryTimeoutError } from '../../engine/deadline.js';
 import { type GapRow, gapRows, renderGapTable } from './link-gap-rows.js';
 import { errorResult, okResult, type ToolDeps } from './results.js';
 
@@ -177,11 +178,18 @@ export function registerLinkGapTool(server: McpServer, deps: ToolDeps): void {
           total = r.total_count;
         }
       } catch (error) {
-        deps.logger.error('mcp tool: engine query failed', {
-          tool: LINK_GAP_TOOL,
-          error: errorText(error),
-        });
-        return errorResult(STATUS.internalError.message);
+        deps.logger[error instanceof QueryTimeoutError ? 'warn' : 'error'](
+          'mcp tool: engine query failed',
+          {
+            tool: LINK_GAP_TOOL,
+            error: errorText(error),
+          },
+        );
+        return errorResult(
+          error instanceof QueryTimeoutError
+            ? `Timeout: ${error.message}`
+            : STATUS.internalError.message,
+        );
       }
       const structured = { source: query.source, total_count: total, prospects: rows };
       return okResult(renderGapTable(query, total, rows), structured);

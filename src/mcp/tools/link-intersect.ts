@@ -16,6 +16,7 @@ import {
   mozResponse,
   type TokenCodec,
 } from '../../api/moz/index.js';
+import { QueryTimeoutError } from '../../engine/deadline.js';
 import { errorResult, okResult, type ToolDeps } from './results.js';
 
 /** The tool's name. */
@@ -97,11 +98,18 @@ export function registerLinkIntersectTool(server: McpServer, deps: MozToolDeps):
         }
         return okResult(JSON.stringify(answer.body), { ...answer.body });
       } catch (error) {
-        deps.logger.error('mcp tool: engine query failed', {
-          tool: LINK_INTERSECT_TOOL,
-          error: errorText(error),
-        });
-        return errorResult(STATUS.internalError.message);
+        deps.logger[error instanceof QueryTimeoutError ? 'warn' : 'error'](
+          'mcp tool: engine query failed',
+          {
+            tool: LINK_INTERSECT_TOOL,
+            error: errorText(error),
+          },
+        );
+        return errorResult(
+          error instanceof QueryTimeoutError
+            ? `Timeout: ${error.message}`
+            : STATUS.internalError.message,
+        );
       }
     },
   );
