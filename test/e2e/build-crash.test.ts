@@ -83,6 +83,9 @@ describe('kill -9 during build', () => {
       const after = await readCurrent(root);
       expect(after).not.toBe(before);
       expect(await gap()).toEqual(want);
+      // A half-written generation of the killed build is gone: the new one and the one before.
+      const dirs = (await readdir(root)).filter((n) => n.startsWith('g-'));
+      expect(dirs.sort()).toEqual([before, after].sort());
     },
     180_000,
   );
