@@ -31,6 +31,8 @@ export interface LoadBenchOptions {
 
 /** Seconds between two RSS samples (and correctness samples) of the soak. */
 const SAMPLE_EVERY_S = 10;
+/** Longest wait for one correctness sample. */
+const SAMPLE_TIMEOUT_MS = 30_000;
 /** Longest unreported warm-up run before the measured ones, in seconds. */
 const WARMUP_S = 10;
 /** Connections of the first run and of the soak, then of the second run. */
@@ -192,7 +194,13 @@ export async function benchLoad(o: LoadBenchOptions): Promise<void> {
       };
       const send = async (m: MixBody): Promise<[StablePart, number]> => {
         const t = performance.now();
-        const r = await fetch(`${server.url}${m.path}`, { method: 'POST', headers, body: m.body });
+        const r = await fetch(`${server.url}${m.path}`, {
+          method: 'POST',
+          headers,
+          body: m.body,
+          // Bounded even if the server stops answering: a timed-out sample counts as wrong.
+          signal: AbortSignal.timeout(SAMPLE_TIMEOUT_MS),
+        });
         const part = stablePart(m.route, r.status, await r.text());
         return [part, performance.now() - t];
       };
@@ -264,6 +272,10 @@ export async function benchLoad(o: LoadBenchOptions): Promise<void> {
       const start = rss[0] as number;
       const end = rss[rss.length - 1] as number;
       const max = Math.max(...rss);
+      // RSS saws with the GC: the medians of the first and last minute say more than two points.
+      const edge = Math.max(1, Math.min(60 / SAMPLE_EVERY_S, Math.floor(rss.length / 2)));
+      const firstMin = median(rss.slice(0, edge));
+      const lastMin = median(rss.slice(-edge));
       runs.push({ size: size.label, run: `soak ${LOW}`, ...soak });
       soaks.push({
         size: size.label,
@@ -272,6 +284,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<void> {
         'RSS end MB': end,
         'RSS max MB': max,
         'growth %': ((end - start) / start) * 100,
+        'growth % (minute medians)': ((lastMin - firstMin) / firstMin) * 100,
         'wrong answers': `${wrong} of ${sampled} sampled`,
         'sample ms (median)': sampleMs.length > 0 ? median(sampleMs.map(([, v]) => v)) : 0,
       });
@@ -299,7 +312,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<void> {
   console.log(
     `mixed workload: DataForSEO page/domain intersection, Moz link_intersect, POST /api/v1/prospects ` +
       `(Basic auth), rotated among the most linked domains, after an unreported warm-up; req/s = autocannon mean; errors = ` +
-      `socket errors (timeouts included); RSS of the server process, sampled every ${SAMPLE_EVERY_S} s of the soak; ` +
+      `socket errors (timeouts included); RSS of the server process, sampled every ${SAMPLE_EVERY_S} s of the soak (start = as it begins, end = after it; minute medians = median of the first vs the last minute's samples); ` +
       'wrong answers = soak samples whose result differs from the one computed before the load.',
   );
   writeFileSync(
