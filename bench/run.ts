@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- <suite> [options]`: the project's benchmarks. Suites: ingest, wat, build,
- * query, explore, clickhouse, crawl, pagerank, all (all = ingest, wat and build; query and pagerank prepare large data and
- * run on their own).
+ * query, explore, clickhouse, crawl, pagerank, fuzz, load, all (all = ingest, wat and build; query,
+ * pagerank and load prepare large data and run on their own).
  * Every figure is the median of several runs, printed beside its baseline from the same run.
  */
 import { mkdir } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import { benchCrawl } from './crawl-bench.js';
 import { benchExplore } from './explore-bench.js';
 import { benchFuzz } from './fuzz-bench.js';
 import { benchIngest } from './ingest-bench.js';
+import { benchLoad } from './load-bench.js';
 import { benchPageRank } from './pagerank/pagerank-bench.js';
 import { parseSizes } from './query/prepare.js';
 import type { PeerName } from './query/report.js';
@@ -27,7 +28,8 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string' },
     links: { type: 'string', default: '1000000,10000000' },
     dir: { type: 'string', default: join('bench', 'out') },
-    sizes: { type: 'string', default: '1m,20m' },
+    // Default 1m,20m, but 1m for load: applied per suite below.
+    sizes: { type: 'string' },
     warmup: { type: 'string', default: '3' },
     'work-dir': { type: 'string' },
     edges: { type: 'string', default: '20m' },
@@ -36,11 +38,14 @@ const { values, positionals } = parseArgs({
     'frontier-urls': { type: 'string', default: '1000000' },
     'ingest-runs': { type: 'string', default: '5000' },
     seed: { type: 'string', default: '20261206' },
+    duration: { type: 'string', default: '60' },
+    soak: { type: 'string', default: '600' },
     help: { type: 'boolean', default: false },
   },
 });
 
 const suite = positionals[0] ?? 'all';
+const sizesSpec = values.sizes ?? '1m,20m';
 const SUITES = [
   'ingest',
   'wat',
@@ -51,10 +56,11 @@ const SUITES = [
   'crawl',
   'pagerank',
   'fuzz',
+  'load',
   'all',
 ];
 if (values.help || !SUITES.includes(suite)) {
-  console.log(`usage: npm run bench -- [ingest|wat|build|query|explore|clickhouse|crawl|pagerank|fuzz|all] [options]
+  console.log(`usage: npm run bench -- [ingest|wat|build|query|explore|clickhouse|crawl|pagerank|fuzz|load|all] [options]
   ingest  WARC.gz pipeline on 1 core and on all cores vs bare htmlparser2 (--pages, --runs)
   wat     WAT ingest captures/s on one core (--pages, --runs)
   build   build time and peak RSS at each --links size (default 1M and 10M)
@@ -80,15 +86,20 @@ if (values.help || !SUITES.includes(suite)) {
   fuzz    the fuzz targets of the test suites at length (parser, every HTTP front, ingest of
           damaged files): --runs N per parser property and HTTP front (default 100000),
           --ingest-runs N per ingest format (default 5000), --seed S; exit 1 on a failure
+  load    the real server on loopback under a mixed workload (DataForSEO page/domain
+          intersection, Moz link_intersect, POST /api/v1/prospects) from autocannon: req/s,
+          p50/p99, errors at 16 and 64 connections, then a soak at 16 with RSS and answers checked
+          every 10 s: --duration S per run (default 60), --soak S (default 600),
+          --sizes 1m --work-dir DIR (data shared with query)
 options of the other suites: --pages N, --runs N (default 3), --links N,N, --dir DIR`);
   process.exit(values.help ? 0 : 2);
 }
 if (suite === 'query') {
-  const sizes = parseSizes(values.sizes);
+  const sizes = parseSizes(sizesSpec);
   const peers = values.peers.split(',').map((p) => p.trim());
   const bad = peers.filter((p) => !['linkgap', 'postgres', 'duckdb'].includes(p));
   if (sizes === undefined || bad.length > 0) {
-    console.error(sizes === undefined ? `bad --sizes: ${values.sizes}` : `bad --peers: ${bad}`);
+    console.error(sizes === undefined ? `bad --sizes: ${sizesSpec}` : `bad --peers: ${bad}`);
     process.exit(2);
   }
   const workDir = values['work-dir'] ?? join('bench', 'out', 'query');
@@ -102,9 +113,9 @@ if (suite === 'query') {
     reindex: values.reindex,
   });
 } else if (suite === 'explore') {
-  const sizes = parseSizes(values.sizes);
+  const sizes = parseSizes(sizesSpec);
   if (sizes === undefined) {
-    console.error(`bad --sizes: ${values.sizes}`);
+    console.error(`bad --sizes: ${sizesSpec}`);
     process.exit(2);
   }
   const workDir = values['work-dir'] ?? join('bench', 'out', 'query');
@@ -116,9 +127,9 @@ if (suite === 'query') {
     runs: Number(values.runs ?? 20),
   });
 } else if (suite === 'clickhouse') {
-  const sizes = parseSizes(values.sizes);
+  const sizes = parseSizes(sizesSpec);
   if (sizes === undefined) {
-    console.error(`bad --sizes: ${values.sizes}`);
+    console.error(`bad --sizes: ${sizesSpec}`);
     process.exit(2);
   }
   const workDir = values['work-dir'] ?? join('bench', 'out', 'query');
@@ -129,6 +140,21 @@ if (suite === 'query') {
     warmup: Number(values.warmup),
     runs: Number(values.runs ?? 10),
   });
+} else if (suite === 'load') {
+  const sizes = parseSizes(values.sizes ?? '1m');
+  const duration = Number(values.duration);
+  const soak = Number(values.soak);
+  if (sizes === undefined || !(duration >= 1) || !(soak >= 1)) {
+    console.error(
+      sizes === undefined
+        ? `bad --sizes: ${values.sizes}`
+        : `bad --duration or --soak: ${values.duration}, ${values.soak}`,
+    );
+    process.exit(2);
+  }
+  const workDir = values['work-dir'] ?? join('bench', 'out', 'query');
+  await mkdir(workDir, { recursive: true });
+  await benchLoad({ sizes, workDir, duration, soak });
 } else if (suite === 'crawl') {
   await mkdir(values.dir, { recursive: true });
   await benchCrawl({

@@ -3,7 +3,7 @@
  * snapshots, fixed seed) ingested and built into `links-<size>.duckdb` under a work dir, reused
  * across runs. Each step leaves a marker so an interrupted run resumes where it stopped.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateWeb } from '../../src/generate/index.js';
@@ -40,11 +40,14 @@ export interface PreparedPaths {
   db: string;
   /** The generated NDJSON web. */
   web: string;
+  /** The web's `manifest.json`, kept beside the store (the web itself is deleted after ingest). */
+  manifest: string;
 }
 
 /** Paths of size `s` under `workDir`. */
 export function pathsFor(workDir: string, s: BenchSize): PreparedPaths {
-  return { db: join(workDir, `links-${s.label}.duckdb`), web: join(workDir, `ndjson-${s.label}`) };
+  const db = join(workDir, `links-${s.label}.duckdb`);
+  return { db, web: join(workDir, `ndjson-${s.label}`), manifest: `${db}.manifest.json` };
 }
 
 const log = (msg: string): void => console.log(`[${new Date().toISOString()}] ${msg}`);
@@ -74,6 +77,7 @@ export async function prepareStore(
         format: 'ndjson',
       });
     }
+    copyFileSync(join(p.web, 'manifest.json'), p.manifest);
     log(`${s.label}: ingesting`);
     await rm(p.db, { force: true });
     await rm(`${p.db}.wal`, { force: true });
