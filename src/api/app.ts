@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { routePath } from 'hono/route';
 import type { LiveChecker } from '../crawl/index.js';
 import type { Engine } from '../engine/types.js';
@@ -69,6 +70,11 @@ export interface AppOptions {
   now?: () => number;
   /** The built web UI (`dist/web`), served at `/`; null or absent = a page saying to build it. */
   webRoot?: string | null;
+  /**
+   * Browser origins allowed to call the DataForSEO (`/v3/*`) and Moz (`/v2/*`) routes from
+   * another site; absent or empty, no CORS headers are sent (browsers refuse cross-origin calls).
+   */
+  corsOrigins?: readonly string[];
   /** Live page checks for the explorer's `POST /api/v1/verify` (absent: it answers 501). */
   liveChecker?: LiveChecker;
 }
@@ -150,6 +156,20 @@ export function createApp(opts: AppOptions): Hono<Env> {
       });
     }
   });
+
+  // CORS before the credentials check: a browser's preflight carries none.
+  if ((opts.corsOrigins ?? []).length > 0) {
+    const allowed = new Set(opts.corsOrigins);
+    const policy = cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['POST', 'GET', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'x-moz-token'],
+      exposeHeaders: ['X-Request-Id'],
+      maxAge: 600,
+    });
+    app.use('/v3/*', policy);
+    app.use('/v2/*', policy);
+  }
 
   app.get('/health', (c) => {
     const info = opts.engine.info();

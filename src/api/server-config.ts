@@ -13,9 +13,12 @@
  *   "price": { "base": 0, "per_item": 0 },
  *   "body_limit_bytes": 1048576,
  *   "moz_token_secret": "a-long-random-secret-for-next-tokens",
- *   "moz_token_ttl_seconds": 3600
+ *   "moz_token_ttl_seconds": 3600,
+ *   "cors_origins": ["https://dashboard.example.com"]
  * }
  * ```
+ * `cors_origins` lets those browser origins call the DataForSEO and Moz routes (CORS is off
+ * without it).
  * `moz_token_secret` signs Moz `next_token`s (HMAC-SHA256); without it each process signs with
  * a random key, so tokens stop working when the server restarts. `moz_token_ttl_seconds` is how
  * long a token stays valid (default 3600).
@@ -32,6 +35,8 @@ export interface ServerConfigFile {
   mozTokenSecret?: string;
   /** Lifetime of a Moz `next_token` in seconds. */
   mozTokenTtlSeconds?: number;
+  /** Browser origins allowed to call the DataForSEO and Moz routes cross-origin (none: CORS off). */
+  corsOrigins?: string[];
 }
 
 /** A result for the file's content. */
@@ -46,7 +51,10 @@ const KEYS = new Set([
   'body_limit_bytes',
   'moz_token_secret',
   'moz_token_ttl_seconds',
+  'cors_origins',
 ]);
+/** `https://app.example.com` or `http://localhost:5173`: a scheme, a host, maybe a port. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 /** Shortest accepted `moz_token_secret`. */
 const MIN_TOKEN_SECRET = 16;
 
@@ -96,6 +104,20 @@ export function parseServerConfig(text: string): ServerConfigResult {
       return { ok: false, message: "'moz_token_ttl_seconds' must be a whole number ≥ 1" };
     }
     out.mozTokenTtlSeconds = o.moz_token_ttl_seconds;
+  }
+  if (o.cors_origins !== undefined) {
+    const list = o.cors_origins;
+    if (
+      !Array.isArray(list) ||
+      list.length > 50 ||
+      !list.every((v) => typeof v === 'string' && ORIGIN.test(v))
+    ) {
+      return {
+        ok: false,
+        message: "'cors_origins' must be a list of up to 50 origins like https://app.example.com",
+      };
+    }
+    out.corsOrigins = list as string[];
   }
   if (o.price !== undefined) {
     const p = o.price as Record<string, unknown>;

@@ -142,6 +142,7 @@ export async function runServe(
         ? file.rateLimitPerMinute
         : parseIntOption('--rate-limit', o.rateLimit, 1, 1_000_000_000),
     bodyLimitBytes: file.bodyLimitBytes,
+    corsOrigins: file.corsOrigins,
     allowedHosts: [o.host, ...(o.allowedHost ?? [])],
     mozTokens: createTokenCodec(file.mozTokenSecret, file.mozTokenTtlSeconds),
     webRoot: webUiRoot(),
