@@ -150,3 +150,15 @@ export function authenticate(config: AuthConfig, header: string | undefined): Au
   if (stored === undefined) return { ok: false };
   return matches(stored, decoded.slice(colon + 1)) ? { ok: true, key: login } : { ok: false };
 }
+
+/**
+ * Replace the credentials of `live` with those of `next`, in place: every route holding `live`
+ * checks the new ones from the next request on (key rotation without a restart).
+ */
+export function replaceCredentials(live: AuthConfig, next: AuthConfig): void {
+  const basic = live.basic as Map<string, StoredSecret>;
+  basic.clear();
+  for (const [login, secret] of next.basic) basic.set(login, secret);
+  const bearer = live.bearer as Array<{ name: string; secret: StoredSecret }>;
+  bearer.splice(0, bearer.length, ...next.bearer);
+}

@@ -18,6 +18,7 @@ export {
   credentialCount,
   hashSecret,
   parseApiKeysEnv,
+  replaceCredentials,
 } from './auth.js';
 export { FREE, type Pricing } from './dataforseo/pricing.js';
 export { createJsonLogger, type Logger, SILENT_LOGGER } from './logger.js';

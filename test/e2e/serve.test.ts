@@ -136,6 +136,41 @@ describe('linkgap serve', () => {
     }
   });
 
+  it('rotates credentials on SIGHUP without a restart, keeping them when the file is broken', async () => {
+    const config = join(dir, 'rotate.json');
+    const write = (credentials: unknown[]) => writeFile(config, JSON.stringify({ credentials }));
+    await write([{ login: 'old', password: 'old-secret' }]);
+    const serve = await startServe(['--db', index.db, '--config', config], NO_CREDENTIALS);
+    const status = async (login: string, password: string) =>
+      (
+        await fetch(`${serve.url}/metrics`, {
+          headers: {
+            Authorization: `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`,
+          },
+        })
+      ).status;
+    const hup = async (logged: string) => {
+      const seen = serve.stderr().split(logged).length;
+      serve.child.kill('SIGHUP');
+      for (let i = 0; i < 100 && serve.stderr().split(logged).length === seen; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      expect(await status('old', 'old-secret')).toBe(200);
+      await write([{ login: 'new', password_hash: hashSecret('new-secret') }]);
+      await hup('credentials reloaded');
+      expect(await status('old', 'old-secret')).toBe(401);
+      expect(await status('new', 'new-secret')).toBe(200);
+      await writeFile(config, '{"credentials": [');
+      await hup('credentials not reloaded');
+      expect(await status('new', 'new-secret')).toBe(200);
+      expect(serve.stderr()).not.toContain('new-secret');
+    } finally {
+      expect(await serve.stop()).toBe(0);
+    }
+  }, 60_000);
+
   it('hash-secret prints a hash that authenticates the secret from stdin', async () => {
     const child = spawn(process.execPath, [CLI, 'hash-secret'], {
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -15,6 +15,7 @@ import {
   isLoopbackHost,
   parseApiKeysEnv,
   parseServerConfig,
+  replaceCredentials,
   type ServerConfigFile,
   startHttpServer,
 } from '../../api/index.js';
@@ -167,7 +168,25 @@ export async function runServe(
       (auth === null ? 'no auth (loopback only)' : `${credentialCount(auth)} credential(s)`),
   );
   onListening?.(server.url);
+  // SIGHUP: read the credentials again (config file and LINKGAP_API_KEYS) and use them from the
+  // next request on; a file that does not load keeps the ones in use.
+  const reload = (): void => {
+    if (auth === null) return;
+    loadConfigFile(o.config ?? process.env.LINKGAP_CONFIG)
+      .then((next) => {
+        const fresh = loadCredentials(next);
+        replaceCredentials(auth, fresh);
+        logger.info('credentials reloaded', { credentials: credentialCount(fresh) });
+      })
+      .catch((e: unknown) => {
+        logger.warn('credentials not reloaded; the ones in use stay', {
+          error: e instanceof Error ? e.message : String(e),
+        });
+      });
+  };
+  process.on('SIGHUP', reload);
   await waitForSignal();
+  process.off('SIGHUP', reload);
   logger.info('shutting down');
   await server.close();
   await liveChecker?.close();
