@@ -9,10 +9,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { stringifyDataForSeo } from '../../api/dataforseo/json.js';
 import { type IntersectionEndpoint, parseTask } from '../../api/dataforseo/parse-task.js';
-import { STATUS } from '../../api/dataforseo/status.js';
-import { errorText } from '../../api/logger.js';
-import { QueryTimeoutError } from '../../engine/deadline.js';
-import { errorResult, okResult, type ToolDeps } from './results.js';
+import { errorResult, failedQueryResult, okResult, type ToolDeps } from './results.js';
 
 const FILTERS_DESCRIPTION =
   'array of results filtering parameters optional field you can add several filters at once (8 filters maximum) you should set a logical operator and, or between the conditions the following operators are supported: regex, not_regex, =, <>, in, not_in, like, not_like, ilike, not_ilike, match, not_match you can use the % operator with like and not_like to match any string of zero or more characters example: ["1.rank",">","80"] [["2.page_from_rank",">","55"], "and", ["1.original","=","true"]] [["1.first_seen",">","2017-10-23 11:31:45 +00:00"], "and", [["1.anchor","like","%seo%"],"or",["1.text_pre","not_like","%seo%"]]]';
@@ -117,14 +114,6 @@ export async function runIntersectionTool(
         : await engine.domainIntersection(parsed.query);
     return okResult(stringifyDataForSeo(result), { ...result });
   } catch (error) {
-    deps.logger[error instanceof QueryTimeoutError ? 'warn' : 'error'](
-      'mcp tool: engine query failed',
-      { endpoint, error: errorText(error) },
-    );
-    return errorResult(
-      error instanceof QueryTimeoutError
-        ? `Timeout: ${error.message}`
-        : STATUS.internalError.message,
-    );
+    return failedQueryResult(deps.logger, error, { endpoint });
   }
 }

@@ -7,13 +7,10 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { parseTask } from '../../api/dataforseo/parse-task.js';
-import { STATUS } from '../../api/dataforseo/status.js';
-import { errorText } from '../../api/logger.js';
 import type { IntersectQuery } from '../../core/query/intersect-query.js';
 import { linkConditions, linkFiltersFor } from '../../core/query/link-conditions.js';
-import { QueryTimeoutError } from '../../engine/deadline.js';
 import { type GapRow, gapRows, renderGapTable } from './link-gap-rows.js';
-import { errorResult, okResult, type ToolDeps } from './results.js';
+import { errorResult, failedQueryResult, okResult, type ToolDeps } from './results.js';
 
 /** The tool's name. */
 export const LINK_GAP_TOOL = 'link_gap';
@@ -178,18 +175,7 @@ export function registerLinkGapTool(server: McpServer, deps: ToolDeps): void {
           total = r.total_count;
         }
       } catch (error) {
-        deps.logger[error instanceof QueryTimeoutError ? 'warn' : 'error'](
-          'mcp tool: engine query failed',
-          {
-            tool: LINK_GAP_TOOL,
-            error: errorText(error),
-          },
-        );
-        return errorResult(
-          error instanceof QueryTimeoutError
-            ? `Timeout: ${error.message}`
-            : STATUS.internalError.message,
-        );
+        return failedQueryResult(deps.logger, error, { tool: LINK_GAP_TOOL });
       }
       const structured = { source: query.source, total_count: total, prospects: rows };
       return okResult(renderGapTable(query, total, rows), structured);

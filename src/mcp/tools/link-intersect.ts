@@ -7,8 +7,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { STATUS } from '../../api/dataforseo/status.js';
-import { errorText } from '../../api/logger.js';
 import {
   DEFAULT_MOZ_LIMIT,
   MAX_MOZ_LIMIT,
@@ -16,8 +14,7 @@ import {
   mozResponse,
   type TokenCodec,
 } from '../../api/moz/index.js';
-import { QueryTimeoutError } from '../../engine/deadline.js';
-import { errorResult, okResult, type ToolDeps } from './results.js';
+import { errorResult, failedQueryResult, okResult, type ToolDeps } from './results.js';
 
 /** The tool's name. */
 export const LINK_INTERSECT_TOOL = 'link_intersect';
@@ -98,18 +95,7 @@ export function registerLinkIntersectTool(server: McpServer, deps: MozToolDeps):
         }
         return okResult(JSON.stringify(answer.body), { ...answer.body });
       } catch (error) {
-        deps.logger[error instanceof QueryTimeoutError ? 'warn' : 'error'](
-          'mcp tool: engine query failed',
-          {
-            tool: LINK_INTERSECT_TOOL,
-            error: errorText(error),
-          },
-        );
-        return errorResult(
-          error instanceof QueryTimeoutError
-            ? `Timeout: ${error.message}`
-            : STATUS.internalError.message,
-        );
+        return failedQueryResult(deps.logger, error, { tool: LINK_INTERSECT_TOOL });
       }
     },
   );

@@ -3,7 +3,9 @@
  * API's own message (tools never throw at the client).
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Logger } from '../../api/logger.js';
+import { STATUS } from '../../api/dataforseo/status.js';
+import { errorText, type Logger } from '../../api/logger.js';
+import { QueryTimeoutError } from '../../engine/deadline.js';
 import type { Engine } from '../../engine/types.js';
 
 /** What every tool needs. */
@@ -26,4 +28,21 @@ export function errorResult(message: string, detail?: string): CallToolResult {
   const content: CallToolResult['content'] = [{ type: 'text', text: message }];
   if (detail !== undefined) content.push({ type: 'text', text: detail });
   return { isError: true, content };
+}
+
+/**
+ * The tool result of a query that threw: a timeout (logged as a warning) says so; anything else
+ * is an internal error (logged as one), its details kept out of the answer.
+ */
+export function failedQueryResult(
+  logger: Logger,
+  error: unknown,
+  fields: Record<string, unknown>,
+): CallToolResult {
+  const timedOut = error instanceof QueryTimeoutError;
+  logger[timedOut ? 'warn' : 'error']('mcp tool: engine query failed', {
+    ...fields,
+    error: errorText(error),
+  });
+  return errorResult(timedOut ? `Timeout: ${error.message}` : STATUS.internalError.message);
 }
