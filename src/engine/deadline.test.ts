@@ -31,6 +31,21 @@ describe('query deadlines', () => {
     expect(outer).toBeGreaterThan(0);
   });
 
+  it('keeps the engine itself as `this` (private fields stay reachable)', async () => {
+    class Private {
+      readonly #g = 'p';
+      info() {
+        return { generation: this.#g };
+      }
+      async pageIntersection() {
+        return this.#g;
+      }
+    }
+    const budgeted = budgetedEngine(new Private() as unknown as Engine, 1000);
+    expect(budgeted.info().generation).toBe('p');
+    expect(await budgeted.pageIntersection({} as never)).toBe('p');
+  });
+
   it('wraps every query method of an engine, leaving the rest alone', async () => {
     const engine = {
       pageIntersection: async () => spin(200),

@@ -49,7 +49,7 @@ export function runWithin<T>(ms: number, fn: () => T): T {
   }
 }
 
-const QUERY_METHODS = [
+const QUERY_METHODS: ReadonlySet<PropertyKey> = new Set([
   'pageIntersection',
   'domainIntersection',
   'linkIntersect',
@@ -57,21 +57,22 @@ const QUERY_METHODS = [
   'exportProspects',
   'overlap',
   'evidence',
-] as const;
+]);
 
 /**
  * `engine` with every query method run within `ms`. The synchronous part of a call (all of it
  * for the in-memory engine, the planning of an export) is under the budget; waiting on I/O (a
- * ClickHouse answer, an export's consumer) is not CPU the budget protects.
+ * ClickHouse answer, an export's consumer) is not CPU the budget protects. Every method runs on
+ * the engine itself (its private fields stay reachable).
  */
 export function budgetedEngine<E extends Engine>(engine: E, ms: number): E {
-  const wrapped = Object.create(engine) as E;
-  for (const name of QUERY_METHODS) {
-    const own = engine[name] as unknown;
-    if (typeof own !== 'function') continue;
-    const method = (own as (...args: unknown[]) => unknown).bind(engine);
-    (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) =>
-      runWithin(ms, () => method(...args));
-  }
-  return wrapped;
+  return new Proxy(engine, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => unknown;
+      if (!QUERY_METHODS.has(prop)) return method.bind(target);
+      return (...args: unknown[]) => runWithin(ms, () => method.apply(target, args));
+    },
+  });
 }

@@ -134,10 +134,10 @@ export async function buildInStore(
 ): Promise<StoreBuildResult> {
   const quiet = opts.quiet === true;
   return withConnection(url, async (conn) => {
-    if (!(await hasCaptures(conn)) || (await countCaptures(conn)) === 0) {
+    const total = (await hasCaptures(conn)) ? await countCaptures(conn) : 0;
+    if (total === 0) {
       throw new CliError('the store holds no captures yet: run linkgap ingest --store first');
     }
-    const total = await countCaptures(conn);
     return withStaging(opts, async (dir) => {
       const file = join(dir, 'captures.ndjson');
       const out = createWriteStream(file);
