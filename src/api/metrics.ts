@@ -17,10 +17,22 @@ export interface ApiMetrics {
   readonly contentType: string;
 }
 
+/**
+ * The process metrics, collected once per process: each collection keeps an event-loop delay
+ * monitor and a GC observer alive for good, so one per app would pile up where apps are many.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (processRegistry === undefined) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry, prefix: 'linkgap_' });
+  }
+  return processRegistry;
+}
+
 /** Metrics over `engine` (read at each scrape, so a new generation shows at once). */
 export function createApiMetrics(engine: Pick<Engine, 'info' | 'facts'>): ApiMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'linkgap_' });
   const labelNames = ['route', 'method', 'status'] as const;
   const requests = new Counter({
     name: 'linkgap_http_requests_total',
@@ -79,13 +91,14 @@ export function createApiMetrics(engine: Pick<Engine, 'info' | 'facts'>): ApiMet
       if (f.sources !== null) this.set({ kind: 'inputs' }, f.sources);
     },
   });
+  processMetrics();
   return {
     observe(route, method, status, seconds) {
       const labels = { route, method, status: String(status) };
       requests.inc(labels);
       latency.observe(labels, seconds);
     },
-    render: () => registry.metrics(),
+    render: async () => `${await registry.metrics()}\n${await processMetrics().metrics()}`,
     contentType: registry.contentType,
   };
 }
