@@ -16,7 +16,7 @@ import {
   sourcesTableDdl,
 } from '../store/clickhouse/index.js';
 import type { LinkStore } from '../store/index.js';
-import { type ClickHouseNodes, isCluster } from './migrate.js';
+import { type ClickHouseNodes, hasTable, isCluster } from './migrate.js';
 
 /** An input whose captures are all in the store. */
 export interface UploadedSource {
@@ -118,9 +118,6 @@ export function streamCaptures(
 }
 
 /** Whether the store has a captures table yet (an ingest has run). */
-export async function hasCaptures(target: ClickHouseNodes): Promise<boolean> {
-  const { rows } = await entryOf(target).query<{ n: number }>(
-    `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = '${table(target)}'`,
-  );
-  return Number(rows[0]?.n ?? 0) > 0;
+export function hasCaptures(target: ClickHouseNodes): Promise<boolean> {
+  return hasTable(entryOf(target), table(target));
 }

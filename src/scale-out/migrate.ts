@@ -132,9 +132,14 @@ export async function publishedGenerations(node: ClickHouseClient): Promise<stri
   return rows.map((r) => r.generation);
 }
 
-async function hasGenerationsTable(node: ClickHouseClient): Promise<boolean> {
+function hasGenerationsTable(node: ClickHouseClient): Promise<boolean> {
+  return hasTable(node, GENERATIONS_TABLE);
+}
+
+/** Whether `node`'s database has the table `name`. */
+export async function hasTable(node: ClickHouseClient, name: string): Promise<boolean> {
   const { rows } = await node.query<{ n: number | string }>(
-    `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = '${GENERATIONS_TABLE}'`,
+    `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = ${sqlString(name)}`,
   );
   return Number(rows[0]?.n ?? 0) > 0;
 }
